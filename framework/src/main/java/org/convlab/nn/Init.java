@@ -1,0 +1,52 @@
+package org.convlab.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Seeded array initialisers. They draw from {@link SplittableRandom} on the Java side, so the same
+ * seed gives the same numbers whatever ND4J's global generator has done before.
+ */
+public final class Init {
+    private Init() {
+    }
+
+    /** Uniform values in {@code [lo, hi)}. */
+    public static INDArray uniform(long seed, DataType type, double lo, double hi, long... shape) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] v = new double[Math.toIntExact(length(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = lo + (hi - lo) * rng.nextDouble();
+        }
+        return Nd4j.create(v, shape, 'c').castTo(type);
+    }
+
+    /** Normal values with the given mean and standard deviation. */
+    public static INDArray normal(long seed, DataType type, double mean, double std, long... shape) {
+        java.util.Random rng = new java.util.Random(seed);
+        double[] v = new double[Math.toIntExact(length(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = mean + std * rng.nextGaussian();
+        }
+        return Nd4j.create(v, shape, 'c').castTo(type);
+    }
+
+    /**
+     * PyTorch's default for convolution and linear weights: Kaiming-uniform with a = sqrt(5),
+     * which reduces to U(-1/sqrt(fanIn), 1/sqrt(fanIn)); the bias uses the same bound.
+     */
+    public static INDArray kaimingUniform(long seed, DataType type, long fanIn, long... shape) {
+        double bound = 1.0 / Math.sqrt(fanIn);
+        return uniform(seed, type, -bound, bound, shape);
+    }
+
+    static long length(long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+}
