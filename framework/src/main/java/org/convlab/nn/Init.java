@@ -10,7 +10,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * seed gives the same numbers whatever ND4J's global generator has done before.
  */
 public final class Init {
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong(42);
+
     private Init() {
+    }
+
+    /**
+     * The seed for a layer built without {@code .seed(...)}: the next number of a process-wide
+     * sequence, so that layers differ from one another and a program that builds its layers in the
+     * same order gets the same weights on every run.
+     */
+    public static long nextSeed() {
+        return SEQUENCE.getAndIncrement() * 0x9E3779B97F4A7C15L;
+    }
+
+    /** Restarts the default-seed sequence, e.g. at the start of an experiment. */
+    public static void resetSeedSequence(long start) {
+        SEQUENCE.set(start);
     }
 
     /** Uniform values in {@code [lo, hi)}. */

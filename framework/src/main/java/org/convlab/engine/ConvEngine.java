@@ -1,0 +1,227 @@
+package org.convlab.engine;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one convolution engine: every convolution type and rank lowers its input (im2col /
+ * vol2col) and hands the arithmetic to GEMM, one product per group.
+ *
+ * <p>With {@code X} the lowered input of one group ({@code colRows x positions}) and {@code W_g}
+ * that group's weights as a matrix ({@code outPerGroup x colRows}):
+ * <ul>
+ *   <li>forward: {@code Y_g = W_g X} (+ bias);</li>
+ *   <li>weight gradient: {@code dW_g += dY_g X^T};</li>
+ *   <li>input gradient: {@code dX = col2im(W_g^T dY_g)} — the adjoint of the forward map, which is
+ *       also the forward pass of the transposed convolution.</li>
+ * </ul>
+ * Samples are lowered one at a time when an image has many output positions (the product then
+ * writes straight into the output) and several at a time when it has few, so that each GEMM has
+ * enough columns to run near the machine's peak.
+ */
+public final class ConvEngine {
+    /** Runs the groups one after another in the calling thread. */
+    public static final ConvEngine SEQUENTIAL = new ConvEngine(null);
+
+    /** Below this many output positions per sample, several samples share one product. */
+    private static final int MIN_COLUMNS = 1024;
+    /** The largest lowered matrix, in elements, that one chunk of samples may produce. */
+    private static final long MAX_COL_ELEMENTS = 1L << 22;
+
+    private final ExecutorService groupPool;
+
+    private ConvEngine(ExecutorService groupPool) {
+        this.groupPool = groupPool;
+    }
+
+    /** An engine that runs the groups of each chunk concurrently on {@code pool}; results are identical. */
+    public static ConvEngine onPool(ExecutorService pool) {
+        return new ConvEngine(pool);
+    }
+
+    /** {@code y = conv(x, w) + bias}; {@code x} is [N, C, spatial...], {@code w} is [O, C/groups, k...]. */
+    public INDArray forward(ConvGeometry g, INDArray x, INDArray w, INDArray bias) {
+        DataType type = x.dataType();
+        int n = (int) x.size(0);
+        int p = g.outVolume();
+        int rows = g.colRows();
+        int og = g.outChannels / g.groups;
+        int cg = g.inChannels / g.groups;
+        LoweringPlan plan = g.plan();
+        Object xh = Workspace.get().host("x", type, n * g.inChannels * g.inVolume());
+        Host.read(x, xh);
+        INDArray w2 = Host.contiguous(w).reshape(g.outChannels, rows);
+        INDArray y = Nd4j.createUninitialized(type, new long[] {n, g.outChannels, p}, 'c');
+        int nb = samplesPerChunk(g, n);
+        for (int n0 = 0; n0 < n; n0 += nb) {
+            int first = n0;
+            int count = Math.min(nb, n - n0);
+            forEachGroup(g.groups, grp -> {
+                Workspace ws = Workspace.get();
+                Object col = ws.host("col", type, rows * count * p);
+                for (int j = 0; j < count; j++) {
+                    plan.gather(xh, ((first + j) * g.inChannels + grp * cg) * g.inVolume(), cg, col, j * p, count * p);
+                }
+                INDArray colMatrix = ws.device("col", type, rows, count * p);
+                Host.write(col, colMatrix);
+                INDArray wg = w2.get(interval(grp * og, (grp + 1) * og), all());
+                if (count == 1) {
+                    Nd4j.gemm(wg, colMatrix, y.get(point(first), interval(grp * og, (grp + 1) * og), all()), false,
+                            false, 1.0, 0.0);
+                } else {
+                    INDArray t = ws.device("y", type, og, count * p);
+                    Nd4j.gemm(wg, colMatrix, t, false, false, 1.0, 0.0);
+                    y.get(interval(first, first + count), interval(grp * og, (grp + 1) * og), all())
+                            .assign(t.reshape(og, count, p).permute(1, 0, 2));
+                }
+            });
+        }
+        if (bias != null) {
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+        }
+        return y.reshape(g.outputShape(n));
+    }
+
+    /**
+     * The backward pass. Adds {@code dY X^T} into {@code weightGradAccum} when it is not null and
+     * returns the input gradient when {@code w} is not null (otherwise null).
+     *
+     * @param x the forward input; needed only for the weight gradient
+     * @param dy the gradient of the output, [N, O, spatial...]
+     * @param w the weights; needed only for the input gradient
+     * @param weightGradAccum a contiguous [O, C/groups, k...] array to add into, or null
+     */
+    public INDArray backward(ConvGeometry g, INDArray x, INDArray dy, INDArray w, INDArray weightGradAccum) {
+        DataType type = dy.dataType();
+        int n = (int) dy.size(0);
+        int p = g.outVolume();
+        int rows = g.colRows();
+        int og = g.outChannels / g.groups;
+        int cg = g.inChannels / g.groups;
+        int inLength = n * g.inChannels * g.inVolume();
+        LoweringPlan plan = g.plan();
+        INDArray dy3 = Host.contiguous(dy).reshape(n, g.outChannels, p);
+        Object xh = null;
+        INDArray dw2 = null;
+        if (weightGradAccum != null) {
+            xh = Workspace.get().host("x", type, inLength);
+            Host.read(x, xh);
+            dw2 = matrixView(weightGradAccum, g.outChannels, rows);
+        }
+        INDArray w2 = null;
+        Object dxh = null;
+        if (w != null) {
+            w2 = Host.contiguous(w).reshape(g.outChannels, rows);
+            dxh = Workspace.get().host("dx", type, inLength);
+            Host.fillZero(dxh, inLength);
+        }
+        Object xHost = xh;
+        Object dxHost = dxh;
+        INDArray wMatrix = w2;
+        INDArray dwMatrix = dw2;
+        int nb = samplesPerChunk(g, n);
+        for (int n0 = 0; n0 < n; n0 += nb) {
+            int first = n0;
+            int count = Math.min(nb, n - n0);
+            forEachGroup(g.groups, grp -> {
+                Workspace ws = Workspace.get();
+                INDArray dyg;
+                if (count == 1) {
+                    dyg = dy3.get(point(first), interval(grp * og, (grp + 1) * og), all());
+                } else {
+                    dyg = ws.device("dy", type, og, count * p);
+                    dyg.reshape(og, count, p).assign(dy3.get(interval(first, first + count),
+                            interval(grp * og, (grp + 1) * og), all()).permute(1, 0, 2));
+                }
+                Object col = ws.host("col", type, rows * count * p);
+                INDArray colMatrix = ws.device("col", type, rows, count * p);
+                if (dwMatrix != null) {
+                    for (int j = 0; j < count; j++) {
+                        plan.gather(xHost, ((first + j) * g.inChannels + grp * cg) * g.inVolume(), cg, col, j * p,
+                                count * p);
+                    }
+                    Host.write(col, colMatrix);
+                    Nd4j.gemm(dyg, colMatrix, dwMatrix.get(interval(grp * og, (grp + 1) * og), all()), false, true,
+                            1.0, 1.0);
+                }
+                if (dxHost != null) {
+                    Nd4j.gemm(wMatrix.get(interval(grp * og, (grp + 1) * og), all()), dyg, colMatrix, true, false, 1.0,
+                            0.0);
+                    Host.read(colMatrix, col);
+                    for (int j = 0; j < count; j++) {
+                        plan.scatterAdd(col, j * p, count * p, cg, dxHost,
+                                ((first + j) * g.inChannels + grp * cg) * g.inVolume());
+                    }
+                }
+            });
+        }
+        return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
+    }
+
+    /** The bias gradient: the output gradient summed over the batch and every position. */
+    public static INDArray biasGradient(INDArray dy) {
+        int[] axes = new int[dy.rank() - 1];
+        axes[0] = 0;
+        for (int a = 2; a < dy.rank(); a++) {
+            axes[a - 1] = a;
+        }
+        return dy.sum(axes);
+    }
+
+    private static int samplesPerChunk(ConvGeometry g, int n) {
+        int p = g.outVolume();
+        if (p >= MIN_COLUMNS) {
+            return 1;
+        }
+        int byColumns = (MIN_COLUMNS * 4 + p - 1) / p;
+        int byMemory = (int) Math.max(1, MAX_COL_ELEMENTS / ((long) g.colRows() * p));
+        return Math.max(1, Math.min(n, Math.min(byColumns, byMemory)));
+    }
+
+    /** A [rows, cols] view sharing {@code a}'s memory, so that GEMM can accumulate into it. */
+    private static INDArray matrixView(INDArray a, int rows, int cols) {
+        if (a.isView() || a.ordering() != 'c') {
+            throw new IllegalArgumentException("ConvEngine: the gradient accumulator must be a contiguous c-order array");
+        }
+        return a.reshape('c', rows, cols);
+    }
+
+    private void forEachGroup(int groups, IntConsumer body) {
+        if (groupPool == null || groups == 1) {
+            for (int grp = 0; grp < groups; grp++) {
+                body.accept(grp);
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(groups);
+        for (int grp = 0; grp < groups; grp++) {
+            int group = grp;
+            futures.add(groupPool.submit(() -> body.accept(group)));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ConvEngine: interrupted while running groups", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.convlab.nn.conv;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.convlab.engine.ConvEngine;
+import org.convlab.engine.ConvGeometry;
+import org.convlab.nn.Checks;
+import org.convlab.nn.Costed;
+import org.convlab.nn.Init;
+import org.convlab.nn.Layer;
+import org.convlab.nn.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A convolution of any rank on the shared {@link ConvEngine}: the cross-correlation
+ * {@code y[o] = b[o] + sum_{c in group(o)} sum_t w[o, c, t] x[c, p*s + t*d - pad]}, or with
+ * {@code flipsKernel} the true convolution, which is the same with the stored kernel reversed on
+ * every spatial axis. Non-zero padding modes pad explicitly before a zero-padded convolution.
+ */
+public abstract class ConvLayer implements Layer, Costed {
+    protected final ConvSpec spec;
+    private final boolean flipsKernel;
+    private final ConvEngine engine;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Deque<Saved> saved = new ArrayDeque<>();
+    private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
+
+    private record Saved(INDArray engineInput, ConvGeometry geometry, INDArray engineWeight, int[] inSize) {
+    }
+
+    protected ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine) {
+        this.spec = spec;
+        this.flipsKernel = flipsKernel;
+        this.engine = engine;
+        long[] wShape = new long[spec.rank() + 2];
+        wShape[0] = spec.outChannels();
+        wShape[1] = spec.inChannels() / spec.groups();
+        long fanIn = wShape[1];
+        for (int a = 0; a < spec.rank(); a++) {
+            wShape[a + 2] = spec.kernel()[a];
+            fanIn *= spec.kernel()[a];
+        }
+        this.weight = new Parameter("weight", Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
+        this.bias = spec.bias()
+                ? new Parameter("bias", Init.kaimingUniform(spec.seed() + 1, spec.dataType(), fanIn, spec.outChannels()))
+                : null;
+    }
+
+    public ConvSpec spec() {
+        return spec;
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias parameter, or null when built with {@code .bias(false)}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public String name() {
+        return spec.kind();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>(2);
+        ps.add(weight);
+        if (bias != null) {
+            ps.add(bias);
+        }
+        return ps;
+    }
+
+    @Override
+    public INDArray forward(INDArray input) {
+        Checks.requireDataType(spec.describe(), input, spec.dataType());
+        ConvGeometry g = geometry(input.shape());
+        INDArray x = spec.paddingMode() == PaddingMode.ZEROS ? input
+                : ModePadding.pad(input, spec.padBefore(), spec.padAfter(), spec.paddingMode());
+        INDArray w = flipsKernel ? KernelFlip.flip(weight.value()) : weight.value();
+        INDArray y = engine.forward(g, x, w, bias == null ? null : bias.value());
+        saved.push(new Saved(x, g, w, spatial(input.shape())));
+        return y;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        if (saved.isEmpty()) {
+            throw new IllegalStateException(spec.describe() + ": backward called without a matching forward");
+        }
+        Saved s = saved.pop();
+        long n = gradOutput.size(0);
+        Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().outputShape(n),
+                gradOutput.shape());
+        INDArray dx;
+        if (flipsKernel) {
+            INDArray dFlipped = weight.grad().ulike();
+            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), dFlipped);
+            weight.grad().addi(KernelFlip.flip(dFlipped));
+        } else {
+            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), weight.grad());
+        }
+        if (bias != null) {
+            bias.grad().addi(ConvEngine.biasGradient(gradOutput));
+        }
+        return spec.paddingMode() == PaddingMode.ZEROS ? dx
+                : ModePadding.unpadGradient(dx, s.inSize(), spec.padBefore(), spec.padAfter(), spec.paddingMode());
+    }
+
+    @Override
+    public long[] outputShape(long... inputShape) {
+        return geometry(inputShape).outputShape(inputShape[0]);
+    }
+
+    @Override
+    public long multiplications(long... inputShape) {
+        return inputShape[0] * geometry(inputShape).multiplicationsPerSample();
+    }
+
+    /** The engine geometry for an input shape, validated and cached. */
+    protected ConvGeometry geometry(long[] inputShape) {
+        String who = spec.describe();
+        String layout = spec.rank() == 1 ? "[N, C, L]" : spec.rank() == 2 ? "[N, C, H, W]" : "[N, C, D, H, W]";
+        Checks.requireRank(who, inputShape, spec.rank() + 2, layout);
+        Checks.requireSize(who, inputShape, 1, spec.inChannels(), "input channels");
+        List<Long> key = Arrays.stream(inputShape).skip(1).boxed().toList();
+        ConvGeometry g = geometries.get(key);
+        if (g == null) {
+            g = newGeometry(who, spatial(inputShape));
+            geometries.put(key, g);
+        }
+        return g;
+    }
+
+    private ConvGeometry newGeometry(String who, int[] in) {
+        int[] before = spec.padBefore();
+        int[] after = spec.padAfter();
+        if (spec.paddingMode() == PaddingMode.ZEROS) {
+            return new ConvGeometry(who, spec.inChannels(), spec.outChannels(), spec.groups(), in, spec.kernel(),
+                    spec.stride(), before, after, spec.dilation());
+        }
+        int[] padded = new int[in.length];
+        for (int a = 0; a < in.length; a++) {
+            int limit = spec.paddingMode() == PaddingMode.REFLECT ? in[a] - 1 : spec.paddingMode() == PaddingMode.CIRCULAR
+                    ? in[a] : Integer.MAX_VALUE;
+            if (before[a] > limit || after[a] > limit) {
+                throw new IllegalArgumentException(who + ": " + spec.paddingMode() + " padding of " + before[a] + "+"
+                        + after[a] + " needs at most " + limit + " on spatial axis " + a + " of size " + in[a]);
+            }
+            padded[a] = in[a] + before[a] + after[a];
+        }
+        int[] zero = new int[in.length];
+        return new ConvGeometry(who, spec.inChannels(), spec.outChannels(), spec.groups(), padded, spec.kernel(),
+                spec.stride(), zero, zero, spec.dilation());
+    }
+
+    private static int[] spatial(long[] shape) {
+        int[] s = new int[shape.length - 2];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.toIntExact(shape[i + 2]);
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package org.convlab.reference;
+
+/** A multi-index over a box, stepped like an odometer (last axis fastest, as c order). */
+final class NdIndex {
+    private NdIndex() {
+    }
+
+    static void zero(int[] idx) {
+        java.util.Arrays.fill(idx, 0);
+    }
+
+    /** Advances {@code idx} within {@code bounds}; false once it has wrapped around to all zeros. */
+    static boolean next(int[] idx, int[] bounds) {
+        for (int a = idx.length - 1; a >= 0; a--) {
+            if (++idx[a] < bounds[a]) {
+                return true;
+            }
+            idx[a] = 0;
+        }
+        return false;
+    }
+
+    /** The c-order flat offset of {@code idx} in a box of size {@code bounds}. */
+    static int flat(int[] idx, int[] bounds) {
+        int f = 0;
+        for (int a = 0; a < idx.length; a++) {
+            f = f * bounds[a] + idx[a];
+        }
+        return f;
+    }
+
+    static int volume(int[] bounds) {
+        int v = 1;
+        for (int b : bounds) {
+            v *= b;
+        }
+        return v;
+    }
+}
