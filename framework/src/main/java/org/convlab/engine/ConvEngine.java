@@ -53,6 +53,9 @@ public final class ConvEngine {
 
     /** {@code y = conv(x, w) + bias}; {@code x} is [N, C, spatial...], {@code w} is [O, C/groups, k...]. */
     public INDArray forward(ConvGeometry g, INDArray x, INDArray w, INDArray bias) {
+        if (g.identityLowering()) {
+            return forwardPointwise(g, x, w, bias);
+        }
         DataType type = x.dataType();
         int n = (int) x.size(0);
         int p = g.outVolume();
@@ -104,6 +107,9 @@ public final class ConvEngine {
      * @param weightGradAccum a contiguous [O, C/groups, k...] array to add into, or null
      */
     public INDArray backward(ConvGeometry g, INDArray x, INDArray dy, INDArray w, INDArray weightGradAccum) {
+        if (g.identityLowering()) {
+            return backwardPointwise(g, x, dy, w, weightGradAccum);
+        }
         DataType type = dy.dataType();
         int n = (int) dy.size(0);
         int p = g.outVolume();
@@ -168,6 +174,57 @@ public final class ConvEngine {
             });
         }
         return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
+    }
+
+    /**
+     * A 1x1 convolution with stride 1 and no padding needs no lowering: each sample's group of
+     * channels, viewed as a [channels, positions] matrix, is already the GEMM operand.
+     */
+    private INDArray forwardPointwise(ConvGeometry g, INDArray x, INDArray w, INDArray bias) {
+        int n = (int) x.size(0);
+        int p = g.outVolume();
+        int og = g.outChannels / g.groups;
+        int cg = g.inChannels / g.groups;
+        INDArray x3 = Host.contiguous(x).reshape(n, g.inChannels, p);
+        INDArray w2 = Host.contiguous(w).reshape(g.outChannels, cg);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), new long[] {n, g.outChannels, p}, 'c');
+        for (int s = 0; s < n; s++) {
+            int sample = s;
+            forEachGroup(g.groups, grp -> Nd4j.gemm(w2.get(interval(grp * og, (grp + 1) * og), all()),
+                    x3.get(point(sample), interval(grp * cg, (grp + 1) * cg), all()),
+                    y.get(point(sample), interval(grp * og, (grp + 1) * og), all()), false, false, 1.0, 0.0));
+        }
+        if (bias != null) {
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+        }
+        return y.reshape(g.outputShape(n));
+    }
+
+    private INDArray backwardPointwise(ConvGeometry g, INDArray x, INDArray dy, INDArray w, INDArray weightGradAccum) {
+        int n = (int) dy.size(0);
+        int p = g.outVolume();
+        int og = g.outChannels / g.groups;
+        int cg = g.inChannels / g.groups;
+        INDArray dy3 = Host.contiguous(dy).reshape(n, g.outChannels, p);
+        INDArray x3 = x == null ? null : Host.contiguous(x).reshape(n, g.inChannels, p);
+        INDArray dw2 = weightGradAccum == null ? null : matrixView(weightGradAccum, g.outChannels, cg);
+        INDArray w2 = w == null ? null : Host.contiguous(w).reshape(g.outChannels, cg);
+        INDArray dx = w == null ? null : Nd4j.createUninitialized(dy.dataType(), new long[] {n, g.inChannels, p}, 'c');
+        for (int s = 0; s < n; s++) {
+            int sample = s;
+            forEachGroup(g.groups, grp -> {
+                INDArray dyg = dy3.get(point(sample), interval(grp * og, (grp + 1) * og), all());
+                if (dw2 != null) {
+                    Nd4j.gemm(dyg, x3.get(point(sample), interval(grp * cg, (grp + 1) * cg), all()),
+                            dw2.get(interval(grp * og, (grp + 1) * og), all()), false, true, 1.0, 1.0);
+                }
+                if (dx != null) {
+                    Nd4j.gemm(w2.get(interval(grp * og, (grp + 1) * og), all()), dyg,
+                            dx.get(point(sample), interval(grp * cg, (grp + 1) * cg), all()), true, false, 1.0, 0.0);
+                }
+            });
+        }
+        return dx == null ? null : dx.reshape(g.inputShape(n));
     }
 
     /** The bias gradient: the output gradient summed over the batch and every position. */

@@ -97,6 +97,16 @@ public final class ConvGeometry {
         return Arrays.copyOfRange(in, AXES - rank, AXES);
     }
 
+    /** True for a 1x1 convolution with stride 1 and no padding: its lowered input is the input itself. */
+    public boolean identityLowering() {
+        for (int a = 0; a < AXES; a++) {
+            if (kernel[a] != 1 || stride[a] != 1 || padBegin[a] != 0 || out[a] != in[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int inVolume() {
         return in[0] * in[1] * in[2];
     }

@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code flipsKernel} the true convolution, which is the same with the stored kernel reversed on
  * every spatial axis. Non-zero padding modes pad explicitly before a zero-padded convolution.
  */
-public abstract class ConvLayer implements Layer, Costed {
+public class ConvLayer implements Layer, Costed {
     protected final ConvSpec spec;
     private final boolean flipsKernel;
     private final ConvEngine engine;
@@ -34,7 +34,12 @@ public abstract class ConvLayer implements Layer, Costed {
     private record Saved(INDArray engineInput, ConvGeometry geometry, INDArray engineWeight, int[] inSize) {
     }
 
-    protected ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine) {
+    ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine) {
+        this(spec, flipsKernel, engine, "weight");
+    }
+
+    /** A convolution whose weight parameter is called {@code weightName} (a step of a composite layer). */
+    ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine, String weightName) {
         this.spec = spec;
         this.flipsKernel = flipsKernel;
         this.engine = engine;
@@ -46,7 +51,7 @@ public abstract class ConvLayer implements Layer, Costed {
             wShape[a + 2] = spec.kernel()[a];
             fanIn *= spec.kernel()[a];
         }
-        this.weight = new Parameter("weight", Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
+        this.weight = new Parameter(weightName, Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
         this.bias = spec.bias()
                 ? new Parameter("bias", Init.kaimingUniform(spec.seed() + 1, spec.dataType(), fanIn, spec.outChannels()))
                 : null;

@@ -1,0 +1,152 @@
+package org.convlab.nn.conv;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.convlab.engine.ConvEngine;
+import org.convlab.engine.ConvGeometry;
+import org.convlab.nn.Checks;
+import org.convlab.nn.Costed;
+import org.convlab.nn.Init;
+import org.convlab.nn.Layer;
+import org.convlab.nn.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The transposed convolution ("deconvolution", fractionally strided convolution) of any rank: the
+ * adjoint of the convolution with the same weights, stride, padding, dilation and groups. If that
+ * convolution maps a large input to a small output as {@code vec(small) = C vec(large)}, this layer
+ * computes {@code vec(large) = C^T vec(small)} (+ bias). So its forward pass is the convolution's
+ * input gradient, and its backward pass is the convolution's forward pass (for dInput) and the
+ * convolution's weight gradient with the roles of input and output gradient exchanged.
+ *
+ * <p>Output size per axis: {@code (in-1)s - 2p + d(k-1) + outputPadding + 1}.
+ * Weight [in, out/groups, k...], bias [out].
+ */
+public class ConvTransposeLayer implements Layer, Costed {
+    protected final ConvSpec spec;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final Deque<Saved> saved = new ArrayDeque<>();
+
+    private record Saved(INDArray input, ConvGeometry geometry) {
+    }
+
+    ConvTransposeLayer(ConvSpec spec) {
+        this.spec = spec;
+        long[] wShape = new long[spec.rank() + 2];
+        wShape[0] = spec.inChannels();
+        wShape[1] = spec.outChannels() / spec.groups();
+        long fanIn = wShape[1];
+        for (int a = 0; a < spec.rank(); a++) {
+            wShape[a + 2] = spec.kernel()[a];
+            fanIn *= spec.kernel()[a];
+        }
+        // PyTorch computes the fan-in of a transposed convolution from weight.size(1) as well.
+        this.weight = new Parameter("weight", Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
+        this.bias = spec.bias()
+                ? new Parameter("bias", Init.kaimingUniform(spec.seed() + 1, spec.dataType(), fanIn, spec.outChannels()))
+                : null;
+    }
+
+    public ConvSpec spec() {
+        return spec;
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias parameter, or null when built with {@code .bias(false)}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    public String name() {
+        return spec.kind();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>(2);
+        ps.add(weight);
+        if (bias != null) {
+            ps.add(bias);
+        }
+        return ps;
+    }
+
+    @Override
+    public INDArray forward(INDArray input) {
+        Checks.requireDataType(spec.describe(), input, spec.dataType());
+        ConvGeometry g = adjointGeometry(input.shape());
+        INDArray y = ConvEngine.SEQUENTIAL.backward(g, null, input, weight.value(), null);
+        if (bias != null) {
+            ChannelBias.addInPlace(y, bias.value());
+        }
+        saved.push(new Saved(input, g));
+        return y;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        if (saved.isEmpty()) {
+            throw new IllegalStateException(spec.describe() + ": backward called without a matching forward");
+        }
+        Saved s = saved.pop();
+        Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().inputShape(gradOutput.size(0)),
+                gradOutput.shape());
+        // dL/dW of y = C(W)^T x is the convolution's weight gradient with input dL/dy and output gradient x.
+        ConvEngine.SEQUENTIAL.backward(s.geometry(), gradOutput, s.input(), null, weight.grad());
+        if (bias != null) {
+            bias.grad().addi(ChannelBias.gradient(gradOutput));
+        }
+        return ConvEngine.SEQUENTIAL.forward(s.geometry(), gradOutput, weight.value(), null);
+    }
+
+    @Override
+    public long[] outputShape(long... inputShape) {
+        return adjointGeometry(inputShape).inputShape(inputShape[0]);
+    }
+
+    /** As many multiplications as the convolution it is the adjoint of: one per (input element, valid tap, output channel). */
+    @Override
+    public long multiplications(long... inputShape) {
+        return inputShape[0] * adjointGeometry(inputShape).multiplicationsPerSample();
+    }
+
+    /**
+     * The convolution this layer is the adjoint of: it maps this layer's output size back to its
+     * input size. Its end padding is {@code p - outputPadding}, so that it lands on exactly the
+     * input size even when the output padding reaches the stride (allowed when below the dilation).
+     */
+    protected ConvGeometry adjointGeometry(long[] inputShape) {
+        String who = spec.describe();
+        String layout = spec.rank() == 1 ? "[N, C, L]" : spec.rank() == 2 ? "[N, C, H, W]" : "[N, C, D, H, W]";
+        Checks.requireRank(who, inputShape, spec.rank() + 2, layout);
+        Checks.requireSize(who, inputShape, 1, spec.inChannels(), "input channels");
+        int rank = spec.rank();
+        int[] outSize = new int[rank];
+        int[] padEnd = new int[rank];
+        for (int a = 0; a < rank; a++) {
+            int in = Math.toIntExact(inputShape[a + 2]);
+            outSize[a] = (in - 1) * spec.stride()[a] - 2 * spec.padding()[a]
+                    + spec.dilation()[a] * (spec.kernel()[a] - 1) + spec.outputPadding()[a] + 1;
+            if (outSize[a] < 1) {
+                throw new IllegalArgumentException(who + ": the output would be empty on spatial axis " + a + " (size "
+                        + outSize[a] + " from input " + Arrays.toString(inputShape) + "); reduce the padding");
+            }
+            padEnd[a] = spec.padding()[a] - spec.outputPadding()[a];
+        }
+        return new ConvGeometry(who, spec.outChannels(), spec.inChannels(), spec.groups(), outSize, spec.kernel(),
+                spec.stride(), spec.padding(), padEnd, spec.dilation());
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString() + " outputPadding=" + Arrays.toString(spec.outputPadding());
+    }
+}
