@@ -16,7 +16,10 @@ public final class Dropout implements Layer {
     private final double p;
     private final double keepScale;
     private final SplittableRandom random;
-    // One entry per forward call: the mask times the scale, or null for an evaluation-mode call.
+    /** Saved by an evaluation-mode call (the deque takes no nulls). */
+    private static final double[] IDENTITY = new double[0];
+
+    // One entry per forward call: the mask times the scale, or IDENTITY for an evaluation-mode call.
     private final SavedForBackward<double[]> savedMasks = new SavedForBackward<>(name());
     private boolean training = true;
 
@@ -39,7 +42,7 @@ public final class Dropout implements Layer {
         Checks.requireFloatingPoint(name(), input);
         outputShape(input.shape());
         if (!training) {
-            savedMasks.push(null);
+            savedMasks.push(IDENTITY);
             return input;
         }
         double[] x = HostArrays.read(input);
@@ -55,7 +58,7 @@ public final class Dropout implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         double[] mask = savedMasks.pop();
-        if (mask == null) {
+        if (mask == IDENTITY) {
             return gradOutput;
         }
         if (gradOutput.length() != mask.length) {
