@@ -39,7 +39,7 @@ class BadInputTest {
                 bad("GlobalAvgPool", GlobalAvgPool::new, f, new long[] {2, 3}, "[N, C, spatial...]"),
                 bad("Flatten", Flatten::new, f, new long[] {5}, "[N, ...]"),
                 bad("ReLU", ReLU::new, DataType.INT, new long[] {2, 3}, "FLOAT"),
-                bad("Dropout", () -> new Dropout(0.5, 1), DataType.INT, new long[] {2, 3}, "FLOAT")));
+                bad("Dropout", () -> new Dropout(0.5, 1), DataType.INT, new long[] {2, 3}, "FLOAT"));
     }
 
     @ParameterizedTest(name = "{0} {2} {3}")
