@@ -38,8 +38,8 @@ class BadInputTest {
                 bad("Upsample2d", () -> new Upsample2d(2, Upsample2d.Mode.BILINEAR), f, new long[] {2, 3, 5}, "[N, C, H, W]"),
                 bad("GlobalAvgPool", GlobalAvgPool::new, f, new long[] {2, 3}, "[N, C, spatial...]"),
                 bad("Flatten", Flatten::new, f, new long[] {5}, "[N, ...]"),
-                bad("ReLU", ReLU::new, DataType.INT, new long[] {2, 3}, "FLOAT"),
-                bad("Dropout", () -> new Dropout(0.5, 1), DataType.INT, new long[] {2, 3}, "FLOAT"));
+                bad("ReLU", ReLU::new, DataType.INT32, new long[] {2, 3}, "FLOAT"),
+                bad("Dropout", () -> new Dropout(0.5, 1), DataType.INT32, new long[] {2, 3}, "FLOAT"));
     }
 
     @ParameterizedTest(name = "{0} {2} {3}")
