@@ -60,4 +60,23 @@ public final class Checks {
                     + Arrays.toString(actual));
         }
     }
+
+    /** Fails unless the rank of {@code shape} is one of {@code ranks} (a layer that accepts, say, [N, C] and [N, C, L]). */
+    public static void requireRankIn(String layer, long[] shape, int[] ranks, String layouts) {
+        for (int r : ranks) {
+            if (shape.length == r) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException(layer + ": expected an input of rank " + Arrays.toString(ranks) + " " + layouts
+                + ", got shape " + Arrays.toString(shape) + " (rank " + shape.length + ")");
+    }
+
+    /** Fails unless the input holds floating-point numbers: the layers differentiate, integers cannot. */
+    public static void requireFloatingPoint(String layer, INDArray input) {
+        if (!input.dataType().isFPType()) {
+            throw new IllegalArgumentException(layer + ": expected a floating-point input (FLOAT or DOUBLE), got "
+                    + input.dataType() + " with shape " + Arrays.toString(input.shape()));
+        }
+    }
 }

@@ -1,0 +1,18 @@
+package org.convlab.nn.layers;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** {@link BatchNorm} over {@code [N, C] or [N, C, L]}; eps 1e-5 and momentum 0.1 by default, as in PyTorch. */
+public final class BatchNorm1d extends BatchNorm {
+    public BatchNorm1d(int features) {
+        this(features, DataType.FLOAT);
+    }
+
+    public BatchNorm1d(int features, DataType dataType) {
+        this(features, DEFAULT_EPS, DEFAULT_MOMENTUM, dataType);
+    }
+
+    public BatchNorm1d(int features, double eps, double momentum, DataType dataType) {
+        super(features, eps, momentum, dataType, new int[] {2, 3}, "[N, C] or [N, C, L]");
+    }
+}
