@@ -36,4 +36,31 @@ final class NdIndex {
         }
         return v;
     }
+
+    static long volume(long[] shape) {
+        long v = 1;
+        for (long s : shape) {
+            v *= s;
+        }
+        return v;
+    }
+
+    /** The spatial sizes (axes 2 and up) of an [N, C, spatial...] shape. */
+    static int[] spatial(long[] shape) {
+        int[] s = new int[shape.length - 2];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Math.toIntExact(shape[i + 2]);
+        }
+        return s;
+    }
+
+    static long[] shape(long batch, long channels, int[] spatial) {
+        long[] s = new long[spatial.length + 2];
+        s[0] = batch;
+        s[1] = channels;
+        for (int i = 0; i < spatial.length; i++) {
+            s[i + 2] = spatial[i];
+        }
+        return s;
+    }
 }

@@ -17,7 +17,7 @@ public abstract class ConvBuilder<B extends ConvBuilder<B, L>, L> {
     protected final String kind;
     protected final int rank;
     protected final int inChannels;
-    protected final int outChannels;
+    protected int outChannels;
     protected final int[] kernel;
     protected int[] stride = {1};
     protected int[] padding = {0};

@@ -26,7 +26,7 @@ public final class Linear implements Layer, Costed {
     private final Parameter bias; // null without bias
     private final SavedForBackward<INDArray> savedInputs = new SavedForBackward<>(name());
 
-    /** A FLOAT layer with bias and seed 0. */
+    /** A FLOAT layer with bias and the next default seed ({@link Init#nextSeed()}). */
     public Linear(int in, int out) {
         this(builder(in, out));
     }
@@ -47,13 +47,13 @@ public final class Linear implements Layer, Costed {
         return new Builder(in, out);
     }
 
-    /** Required sizes first; then optional bias (default on), data type (FLOAT) and seed (0). */
+    /** Required sizes first; then optional bias (default on), data type (FLOAT) and seed (default {@link Init#nextSeed()}). */
     public static final class Builder {
         private final int in;
         private final int out;
         private boolean bias = true;
         private DataType dataType = DataType.FLOAT;
-        private long seed;
+        private long seed = Init.nextSeed();
 
         private Builder(int in, int out) {
             this.in = in;

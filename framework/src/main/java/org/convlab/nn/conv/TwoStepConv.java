@@ -1,0 +1,62 @@
+package org.convlab.nn.conv;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convlab.nn.Costed;
+import org.convlab.nn.Layer;
+import org.convlab.nn.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A convolution factored into two convolutions applied one after the other (the separable
+ * convolutions). Backward runs the steps in reverse; the cost is the sum of the steps' costs.
+ */
+abstract class TwoStepConv implements Layer, Costed {
+    protected final ConvLayer first;
+    protected final ConvLayer second;
+
+    TwoStepConv(ConvLayer first, ConvLayer second) {
+        this.first = first;
+        this.second = second;
+    }
+
+    @Override
+    public INDArray forward(INDArray input) {
+        return second.forward(first.forward(input));
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        return first.backward(second.backward(gradOutput));
+    }
+
+    /** The first step's weight, the second step's weight, then the bias if any. */
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>(first.parameters());
+        ps.addAll(second.parameters());
+        return ps;
+    }
+
+    @Override
+    public long[] outputShape(long... inputShape) {
+        return second.outputShape(first.outputShape(inputShape));
+    }
+
+    @Override
+    public long multiplications(long... inputShape) {
+        return first.multiplications(inputShape) + second.multiplications(first.outputShape(inputShape));
+    }
+
+    /** The multiplications of each step, in order. */
+    public long[] stepMultiplications(long... inputShape) {
+        return new long[] {first.multiplications(inputShape), second.multiplications(first.outputShape(inputShape))};
+    }
+
+    /** Rejects a {@link ConvBuilder} option that this layer does not have. */
+    static void requireDefault(String kind, String setting, boolean isDefault) {
+        if (!isDefault) {
+            throw new IllegalArgumentException(kind + ": " + setting + " is not an option of this layer");
+        }
+    }
+}
