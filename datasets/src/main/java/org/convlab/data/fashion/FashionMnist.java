@@ -211,11 +211,6 @@ public final class FashionMnist {
         return IdxImages.toLabels(testLabels);
     }
 
-    /** The raw training images and labels, as read. */
-    IdxArray[] rawTrain() {
-        return new IdxArray[] {trainImages, trainLabels};
-    }
-
     /** The raw test images and labels, as read. */
     IdxArray[] rawTest() {
         return new IdxArray[] {testImages, testLabels};

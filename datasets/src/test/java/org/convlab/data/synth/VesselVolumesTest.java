@@ -112,7 +112,7 @@ class VesselVolumesTest {
         assertTrue(e.getMessage().contains("size"));
         e = assertThrows(IllegalArgumentException.class, () -> VesselVolumes.builder().tortuosity(2).build());
         assertTrue(e.getMessage().contains("tortuosity"));
-        e = assertThrows(IllegalArgumentException.class, () -> VesselVolumes.builder().dataType(DataType.INT).build());
+        e = assertThrows(IllegalArgumentException.class, () -> VesselVolumes.builder().dataType(DataType.INT32).build());
         assertTrue(e.getMessage().contains("dataType"));
     }
 
