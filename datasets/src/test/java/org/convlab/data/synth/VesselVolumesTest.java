@@ -93,14 +93,12 @@ class VesselVolumesTest {
     }
 
     @Test
-    void a32CubedTimes64SetIsFast() {
-        VesselVolumes gen = VesselVolumes.builder().size(32).count(64).seed(1).build();
-        gen.generate(); // warm-up: class loading and JIT
-        long t0 = System.nanoTime();
-        DataSet d = gen.generate();
-        double seconds = (System.nanoTime() - t0) / 1e9;
+    void a32CubedTimes64SetHasTheRequestedShape() {
+        // Speed is measured by benchmarks, not timed tests; this checks the size the experiments use.
+        DataSet d = VesselVolumes.builder().size(32).count(64).seed(1).build().generate();
         assertEquals(64, d.size());
-        assertTrue(seconds < 3, "32^3 x 64 took " + seconds + " s");
+        assertArrayEquals(new long[] {64, 1, 32, 32, 32}, d.features().shape());
+        assertArrayEquals(new long[] {64, 1, 32, 32, 32}, d.targets().shape());
     }
 
     @Test
