@@ -62,7 +62,7 @@ class LossTest {
         int[] y = {4, 0, 2, 2};
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
         double expected = loss.value(z, y);
-        for (DataType type : new DataType[] {DataType.INT, DataType.LONG, DataType.FLOAT, DataType.DOUBLE}) {
+        for (DataType type : new DataType[] {DataType.INT32, DataType.INT64, DataType.FLOAT, DataType.DOUBLE}) {
             INDArray labels = Nd4j.createFromArray(y).castTo(type);
             assertEquals(expected, loss.value(z, labels), 0, type.toString());
         }
