@@ -40,7 +40,7 @@ public abstract class Optimizer {
         this.parameters = List.copyOf(parameters);
         this.slotNames = List.copyOf(slotNames);
         requireDistinct(this.parameters);
-        setLearningRate(learningRate);
+        this.learningRate = checkedLearningRate(learningRate);
         for (int i = 0; i < this.parameters.size(); i++) {
             for (String slot : this.slotNames) {
                 INDArray zeros = this.parameters.get(i).value().ulike();
@@ -79,11 +79,15 @@ public abstract class Optimizer {
     }
 
     public void setLearningRate(double learningRate) {
+        this.learningRate = checkedLearningRate(learningRate);
+    }
+
+    private double checkedLearningRate(double learningRate) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException(getClass().getSimpleName()
                     + ": learning rate must be finite and >= 0, got " + learningRate);
         }
-        this.learningRate = learningRate;
+        return learningRate;
     }
 
     /** The number of completed steps. */
@@ -140,8 +144,8 @@ public abstract class Optimizer {
         if (step < 0 || step != Math.rint(step) || step > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(name + ": state 'step' expected a whole number >= 0, got " + step);
         }
-        double lr = state.get(LEARNING_RATE_KEY).getDouble(0);
-        setLearningRate(lr);
+        double lr = checkedLearningRate(state.get(LEARNING_RATE_KEY).getDouble(0));
+        learningRate = lr;
         stepCount = (int) step;
         slots.forEach((k, v) -> v.assign(state.get(k)));
     }
