@@ -1,0 +1,75 @@
+package org.convlab.optim;
+
+import java.util.List;
+import org.convlab.nn.Parameter;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The Adam update shared by {@link Adam} and {@link AdamW}, which differ only in how weight decay
+ * enters: as an L2 term added to the gradient (Adam), or as a separate shrink of the weights that
+ * bypasses the adaptive scaling (AdamW, "decoupled").
+ */
+abstract class AdaptiveMoments extends Optimizer {
+    static final String EXP_AVG = "exp_avg";
+    static final String EXP_AVG_SQ = "exp_avg_sq";
+
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final boolean decoupled;
+
+    AdaptiveMoments(String name, List<Parameter> parameters, double learningRate, double beta1, double beta2,
+            double eps, double weightDecay, boolean decoupled) {
+        super(parameters, learningRate, List.of(EXP_AVG, EXP_AVG_SQ));
+        OptimizerSettings.inRange(name, "beta1", beta1, 0, true, 1);
+        OptimizerSettings.inRange(name, "beta2", beta2, 0, true, 1);
+        OptimizerSettings.inRange(name, "eps", eps, 0, false, Double.MAX_VALUE);
+        OptimizerSettings.inRange(name, "weightDecay", weightDecay, 0, false, Double.MAX_VALUE);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.decoupled = decoupled;
+    }
+
+    @Override
+    protected void update(int index, Parameter parameter, int step) {
+        INDArray value = parameter.value();
+        INDArray g = parameter.grad();
+        double lr = learningRate();
+        if (weightDecay != 0) {
+            if (decoupled) {
+                value.muli(1 - lr * weightDecay);
+            } else {
+                g = g.add(value.mul(weightDecay));
+            }
+        }
+        INDArray m = slot(index, EXP_AVG);
+        INDArray v = slot(index, EXP_AVG_SQ);
+        m.muli(beta1).addi(g.mul(1 - beta1));
+        v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        // Bias corrections undo the pull of the zero-initialised moments towards zero in early steps.
+        double correction1 = 1 - Math.pow(beta1, step);
+        double correction2 = 1 - Math.pow(beta2, step);
+        INDArray denominator = Transforms.sqrt(v, true).divi(Math.sqrt(correction2)).addi(eps);
+        value.subi(m.div(denominator).muli(lr / correction1));
+    }
+
+    public double beta1() {
+        return beta1;
+    }
+
+    public double beta2() {
+        return beta2;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+}
