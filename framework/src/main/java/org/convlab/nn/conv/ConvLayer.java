@@ -1,9 +1,7 @@
 package org.convlab.nn.conv;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.convlab.nn.Costed;
 import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,7 +27,7 @@ public class ConvLayer implements Layer, Costed {
     private final ConvEngine engine;
     private final Parameter weight;
     private final Parameter bias;
-    private final Deque<Saved> saved = new ArrayDeque<>();
+    private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
 
     private record Saved(INDArray engineInput, ConvGeometry geometry, INDArray engineWeight, int[] inSize) {
@@ -41,6 +40,7 @@ public class ConvLayer implements Layer, Costed {
     /** A convolution whose weight parameter is called {@code weightName} (a step of a composite layer). */
     ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine, String weightName) {
         this.spec = spec;
+        this.saved = new SavedForBackward<>(spec.describe());
         this.flipsKernel = flipsKernel;
         this.engine = engine;
         long[] wShape = new long[spec.rank() + 2];
@@ -99,9 +99,6 @@ public class ConvLayer implements Layer, Costed {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        if (saved.isEmpty()) {
-            throw new IllegalStateException(spec.describe() + ": backward called without a matching forward");
-        }
         Saved s = saved.pop();
         long n = gradOutput.size(0);
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().outputShape(n),

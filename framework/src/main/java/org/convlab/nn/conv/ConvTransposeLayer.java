@@ -1,9 +1,7 @@
 package org.convlab.nn.conv;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import org.convlab.engine.ConvEngine;
 import org.convlab.engine.ConvGeometry;
@@ -12,6 +10,7 @@ import org.convlab.nn.Costed;
 import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,13 +28,14 @@ public class ConvTransposeLayer implements Layer, Costed {
     protected final ConvSpec spec;
     private final Parameter weight;
     private final Parameter bias;
-    private final Deque<Saved> saved = new ArrayDeque<>();
+    private final SavedForBackward<Saved> saved;
 
     private record Saved(INDArray input, ConvGeometry geometry) {
     }
 
     ConvTransposeLayer(ConvSpec spec) {
         this.spec = spec;
+        this.saved = new SavedForBackward<>(spec.describe());
         long[] wShape = new long[spec.rank() + 2];
         wShape[0] = spec.inChannels();
         wShape[1] = spec.outChannels() / spec.groups();
@@ -93,9 +93,6 @@ public class ConvTransposeLayer implements Layer, Costed {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        if (saved.isEmpty()) {
-            throw new IllegalStateException(spec.describe() + ": backward called without a matching forward");
-        }
         Saved s = saved.pop();
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().inputShape(gradOutput.size(0)),
                 gradOutput.shape());

@@ -1,5 +1,6 @@
 package org.convlab.nn.layers;
 
+import org.convlab.nn.SavedForBackward;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.convlab.nn.Checks;

@@ -1,5 +1,6 @@
 package org.convlab.nn.layers;
 
+import org.convlab.nn.SavedForBackward;
 import java.util.List;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Layer;
