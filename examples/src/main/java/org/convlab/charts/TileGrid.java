@@ -47,7 +47,8 @@ final class TileGrid implements Drawing {
     }
 
     int preferredHeight() {
-        return TitledRow.TITLE_HEIGHT + rows() * (CAPTION + CELL + GAP) + FOOTER;
+        // At least 320 high, so that a single row still reads as a figure in the report.
+        return Math.max(320, TitledRow.TITLE_HEIGHT + rows() * (CAPTION + CELL + GAP) + FOOTER);
     }
 
     @Override
