@@ -1,10 +1,12 @@
 package org.convlab.charts;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -38,8 +40,19 @@ final class PlotCharts {
         plot.setRenderer(new XYLineAndShapeRenderer(true, series.stream().allMatch(s -> s.x().length <= 30)));
         if (logY) {
             LogAxis axis = new LogAxis(yLabel);
+            // Keep the theme's fonts, which the replaced linear axis carried.
+            axis.setLabelFont(plot.getRangeAxis().getLabelFont());
+            axis.setTickLabelFont(plot.getRangeAxis().getTickLabelFont());
             axis.setSmallestValue(1e-12);
+            axis.setNumberFormatOverride(new AxisNumberFormat());
+            // Labels at whole decades only (tick units are in log space), minor marks in between.
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setMinorTickMarksVisible(true);
             plot.setRangeAxis(axis);
+        }
+        // Epochs, sizes and counts are whole numbers; ticks at 2.2 or 4.8 would suggest otherwise.
+        if (series.stream().allMatch(s -> Arrays.stream(s.x()).allMatch(v -> v == Math.rint(v)))) {
+            ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
         style(chart);
         plot.setBackgroundPaint(Color.WHITE);

@@ -72,8 +72,8 @@ final class TileGrid implements Drawing {
         }
         g.setColor(Color.DARK_GRAY);
         String note = tiles.get(0).channels().length == 1
-                ? "each tile scaled from its minimum (black) to its maximum (white)"
-                : "each tile's RGB values scaled together from their minimum to their maximum";
+                ? "grey: each tile from its min (black) to max (white)"
+                : "colour: each tile's RGB from its min to max";
         g.drawString(note, (int) area.getX() + GAP, (int) area.getMaxY() - 9);
     }
 

@@ -1,12 +1,13 @@
 package org.convlab.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.convlab.report.OutputDirectory;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
@@ -70,16 +71,16 @@ final class BenchCommand implements Callable<Integer> {
                 .resultFormat(ResultFormatType.JSON)
                 .result(result.toString())
                 .build();
+        Collection<RunResult> results;
         try {
-            new Runner(options).run();
+            results = new Runner(options).run();
         } catch (NoBenchmarksException e) {
             throw new IOException("no benchmark matches '" + include + "'", e);
         } catch (RunnerException e) {
             throw new IOException("the benchmarks did not run: " + e.getMessage(), e);
         }
-        if (Files.isRegularFile(result)) {
-            spec.commandLine().getOut().println("Benchmark results written to " + result.toAbsolutePath().normalize());
-        }
+        spec.commandLine().getOut().print(FlopRates.describe(results));
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 

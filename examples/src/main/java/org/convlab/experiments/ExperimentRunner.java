@@ -38,7 +38,7 @@ public final class ExperimentRunner {
      *     directory cannot be written
      */
     public RunReport run(List<? extends Experiment> experiments, List<String> untested) throws IOException {
-        OutputDirectory.prepare(settings.outDir());
+        OutputDirectory.prepare(settings.outDir(), RunSettings.CHARTS);
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment experiment : experiments) {
             ExperimentResult result = runOne(experiment);
