@@ -50,7 +50,7 @@ final class FlopRates {
         }
     }
 
-    private static Optional<Double> secondsPerCall(Mode mode, TimeUnit unit, double score) {
+    static Optional<Double> secondsPerCall(Mode mode, TimeUnit unit, double score) {
         double secondsPerUnit = unit.toNanos(1) / 1e9;
         return switch (mode) {
             case AverageTime, SingleShotTime, SampleTime -> Optional.of(score * secondsPerUnit);
