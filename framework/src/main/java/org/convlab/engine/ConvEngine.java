@@ -56,6 +56,9 @@ public final class ConvEngine {
         if (g.identityLowering()) {
             return forwardPointwise(g, x, w, bias);
         }
+        if (DepthwiseKernel.applies(g)) {
+            return forwardDepthwise(g, x, w, bias);
+        }
         DataType type = x.dataType();
         int n = (int) x.size(0);
         int p = g.outVolume();
@@ -68,6 +71,10 @@ public final class ConvEngine {
         INDArray w2 = Host.contiguous(w).reshape(g.outChannels, rows);
         INDArray y = Nd4j.createUninitialized(type, new long[] {n, g.outChannels, p}, 'c');
         int nb = samplesPerChunk(g, n);
+        // Several samples per product give [outPerGroup, samples x positions]: reordering that into
+        // [N, C, positions] is done on the heap, where it is a run of array copies (a permuted
+        // assign in ND4J costs hundreds of nanoseconds per element).
+        Object yh = nb > 1 ? Workspace.get().host("y", type, n * g.outChannels * p) : null;
         for (int n0 = 0; n0 < n; n0 += nb) {
             int first = n0;
             int count = Math.min(nb, n - n0);
@@ -80,16 +87,20 @@ public final class ConvEngine {
                 INDArray colMatrix = ws.device("col", type, rows, count * p);
                 Host.write(col, colMatrix);
                 INDArray wg = w2.get(interval(grp * og, (grp + 1) * og), all());
-                if (count == 1) {
+                if (yh == null) {
                     Nd4j.gemm(wg, colMatrix, y.get(point(first), interval(grp * og, (grp + 1) * og), all()), false,
                             false, 1.0, 0.0);
                 } else {
                     INDArray t = ws.device("y", type, og, count * p);
                     Nd4j.gemm(wg, colMatrix, t, false, false, 1.0, 0.0);
-                    y.get(interval(first, first + count), interval(grp * og, (grp + 1) * og), all())
-                            .assign(t.reshape(og, count, p).permute(1, 0, 2));
+                    Object th = ws.host("yChunk", type, og * count * p);
+                    Host.read(t, th);
+                    SampleChunks.toSampleMajor(th, count, og, p, yh, first, g.outChannels, grp * og);
                 }
             });
+        }
+        if (yh != null) {
+            Host.write(yh, y);
         }
         if (bias != null) {
             Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
@@ -109,6 +120,9 @@ public final class ConvEngine {
     public INDArray backward(ConvGeometry g, INDArray x, INDArray dy, INDArray w, INDArray weightGradAccum) {
         if (g.identityLowering()) {
             return backwardPointwise(g, x, dy, w, weightGradAccum);
+        }
+        if (DepthwiseKernel.applies(g)) {
+            return backwardDepthwise(g, x, dy, w, weightGradAccum);
         }
         DataType type = dy.dataType();
         int n = (int) dy.size(0);
@@ -138,18 +152,25 @@ public final class ConvEngine {
         INDArray wMatrix = w2;
         INDArray dwMatrix = dw2;
         int nb = samplesPerChunk(g, n);
+        Object dyHost = null;
+        if (nb > 1) {
+            dyHost = Workspace.get().host("dy", type, n * g.outChannels * p);
+            Host.read(dy3, dyHost);
+        }
+        Object dyHostChunks = dyHost;
         for (int n0 = 0; n0 < n; n0 += nb) {
             int first = n0;
             int count = Math.min(nb, n - n0);
             forEachGroup(g.groups, grp -> {
                 Workspace ws = Workspace.get();
                 INDArray dyg;
-                if (count == 1) {
+                if (dyHostChunks == null) {
                     dyg = dy3.get(point(first), interval(grp * og, (grp + 1) * og), all());
                 } else {
+                    Object chunk = ws.host("dyChunk", type, og * count * p);
+                    SampleChunks.toChannelMajor(dyHostChunks, first, g.outChannels, grp * og, chunk, count, og, p);
                     dyg = ws.device("dy", type, og, count * p);
-                    dyg.reshape(og, count, p).assign(dy3.get(interval(first, first + count),
-                            interval(grp * og, (grp + 1) * og), all()).permute(1, 0, 2));
+                    Host.write(chunk, dyg);
                 }
                 Object col = ws.host("col", type, rows * count * p);
                 INDArray colMatrix = ws.device("col", type, rows, count * p);
@@ -225,6 +246,118 @@ public final class ConvEngine {
             });
         }
         return dx == null ? null : dx.reshape(g.inputShape(n));
+    }
+
+    /** One kind of matrix product the engine runs: {@code count} times {@code C[m x n] = op(A)[m x k] op(B)[k x n]}. */
+    public record Product(int m, int n, int k, boolean transposeA, boolean transposeB, int count) {
+        /** Floating-point operations of all {@code count} products: 2mnk each. */
+        public double flops() {
+            return 2.0 * m * n * k * count;
+        }
+    }
+
+    /** The matrix products {@link #forward} performs for a batch: one per chunk of samples and group. */
+    public static List<Product> forwardProducts(ConvGeometry g, int batch) {
+        if (DepthwiseKernel.applies(g) && !g.identityLowering()) {
+            return lowered(g, batch, false);
+        }
+        int og = g.outChannels / g.groups;
+        int rows = g.identityLowering() ? g.inChannels / g.groups : g.colRows();
+        List<Product> out = new ArrayList<>();
+        for (int[] chunk : chunks(g, batch)) {
+            out.add(new Product(og, chunk[0] * g.outVolume(), rows, false, false, chunk[1] * g.groups));
+        }
+        return out;
+    }
+
+    /** The matrix products {@link #backward} performs for a batch: the weight gradient's, then the input gradient's. */
+    public static List<Product> backwardProducts(ConvGeometry g, int batch) {
+        if (DepthwiseKernel.applies(g) && !g.identityLowering()) {
+            return lowered(g, batch, true);
+        }
+        int og = g.outChannels / g.groups;
+        int rows = g.identityLowering() ? g.inChannels / g.groups : g.colRows();
+        List<Product> out = new ArrayList<>();
+        for (int[] chunk : chunks(g, batch)) {
+            int cols = chunk[0] * g.outVolume();
+            out.add(new Product(og, rows, cols, false, true, chunk[1] * g.groups));
+            out.add(new Product(rows, cols, og, true, false, chunk[1] * g.groups));
+        }
+        return out;
+    }
+
+    /**
+     * The products a lowered (im2col) depthwise convolution would run: the direct kernel runs none,
+     * so this is what it is compared with.
+     */
+    private static List<Product> lowered(ConvGeometry g, int batch, boolean backward) {
+        int og = g.outChannels / g.groups;
+        int rows = g.colRows();
+        int cols = g.outVolume();
+        int count = batch * g.groups;
+        return backward ? List.of(new Product(og, rows, cols, false, true, count),
+                new Product(rows, cols, og, true, false, count)) : List.of(new Product(og, cols, rows, false, false, count));
+    }
+
+    /** {samples per chunk, number of such chunks} for the full chunks and the remainder. */
+    private static List<int[]> chunks(ConvGeometry g, int batch) {
+        int nb = g.identityLowering() ? 1 : samplesPerChunk(g, batch);
+        List<int[]> out = new ArrayList<>();
+        out.add(new int[] {nb, batch / nb});
+        if (batch % nb != 0) {
+            out.add(new int[] {batch % nb, 1});
+        }
+        return out;
+    }
+
+    private static INDArray forwardDepthwise(ConvGeometry g, INDArray x, INDArray w, INDArray bias) {
+        DataType type = x.dataType();
+        int n = (int) x.size(0);
+        int outLength = n * g.outChannels * g.outVolume();
+        Workspace ws = Workspace.get();
+        Object xh = ws.host("x", type, n * g.inChannels * g.inVolume());
+        Host.read(x, xh);
+        Object wh = ws.host("w", type, (int) w.length());
+        Host.read(w, wh);
+        Object yh = ws.host("y", type, outLength);
+        Host.fillZero(yh, outLength);
+        DepthwiseKernel.forward(g, n, xh, wh, yh);
+        INDArray y = Host.toArray(yh, type, n, g.outChannels, g.outVolume());
+        if (bias != null) {
+            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+        }
+        return y.reshape(g.outputShape(n));
+    }
+
+    private static INDArray backwardDepthwise(ConvGeometry g, INDArray x, INDArray dy, INDArray w,
+            INDArray weightGradAccum) {
+        DataType type = dy.dataType();
+        int n = (int) dy.size(0);
+        int inLength = n * g.inChannels * g.inVolume();
+        Workspace ws = Workspace.get();
+        Object dyh = ws.host("dy", type, n * g.outChannels * g.outVolume());
+        Host.read(dy, dyh);
+        Object xh = null;
+        Object dwh = null;
+        if (weightGradAccum != null) {
+            xh = ws.host("x", type, inLength);
+            Host.read(x, xh);
+            dwh = ws.host("dw", type, (int) weightGradAccum.length());
+            Host.fillZero(dwh, (int) weightGradAccum.length());
+        }
+        Object wh = null;
+        Object dxh = null;
+        if (w != null) {
+            wh = ws.host("w", type, (int) w.length());
+            Host.read(w, wh);
+            dxh = ws.host("dx", type, inLength);
+            Host.fillZero(dxh, inLength);
+        }
+        DepthwiseKernel.backward(g, n, xh, wh, dyh, dxh, dwh);
+        if (weightGradAccum != null) {
+            weightGradAccum.addi(Host.toArray(dwh, type, weightGradAccum.shape()));
+        }
+        return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
     }
 
     /** The bias gradient: the output gradient summed over the batch and every position. */

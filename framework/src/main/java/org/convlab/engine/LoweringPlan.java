@@ -14,17 +14,17 @@ import java.util.Arrays;
  * adjoint (col2im) is the same walk with {@code +=}.
  */
 final class LoweringPlan {
-    private static final int OUTSIDE = Integer.MIN_VALUE;
+    static final int OUTSIDE = Integer.MIN_VALUE;
 
-    private final int kernelVolume;
-    private final int kernelW;
-    private final int lines;
-    private final int outW;
-    private final int strideW;
-    private final int inVolume;
-    private final int[] lineStart;
-    private final int[] validFrom;
-    private final int[] validTo;
+    final int kernelVolume;
+    final int kernelW;
+    final int lines;
+    final int outW;
+    final int strideW;
+    final int inVolume;
+    final int[] lineStart;
+    final int[] validFrom;
+    final int[] validTo;
 
     LoweringPlan(ConvGeometry g) {
         int[] in = g.in;

@@ -129,7 +129,7 @@ public class ConvLayer implements Layer, Costed {
     }
 
     /** The engine geometry for an input shape, validated and cached. */
-    protected ConvGeometry geometry(long[] inputShape) {
+    public ConvGeometry geometry(long... inputShape) {
         String who = spec.describe();
         String layout = spec.rank() == 1 ? "[N, C, L]" : spec.rank() == 2 ? "[N, C, H, W]" : "[N, C, D, H, W]";
         Checks.requireRank(who, inputShape, spec.rank() + 2, layout);

@@ -120,7 +120,7 @@ public class ConvTransposeLayer implements Layer, Costed {
      * input size. Its end padding is {@code p - outputPadding}, so that it lands on exactly the
      * input size even when the output padding reaches the stride (allowed when below the dilation).
      */
-    protected ConvGeometry adjointGeometry(long[] inputShape) {
+    public ConvGeometry adjointGeometry(long... inputShape) {
         String who = spec.describe();
         String layout = spec.rank() == 1 ? "[N, C, L]" : spec.rank() == 2 ? "[N, C, H, W]" : "[N, C, D, H, W]";
         Checks.requireRank(who, inputShape, spec.rank() + 2, layout);
