@@ -1,8 +1,64 @@
 package org.convlab.cli;
 
-/** Placeholder entry point until the command line lands. */
-public final class ConvLabCommand {
+import org.convlab.experiments.ExperimentRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code convlab} command line: {@code list}, {@code run}, {@code reproduce} and {@code bench}.
+ * Build it with {@link #commandLine(ExperimentRegistry)} to run it on other experiments (tests do).
+ */
+@Command(name = "convlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reproduce the claims of the article on types of convolution, and benchmark ConvLab.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success; every experiment reached a verdict",
+            "1:error (unwritable --out, no benchmark matched, ...)",
+            "2:invalid command line (unknown option or experiment id)",
+            "3:the report was written but an experiment FAILED to test its claim"})
+public final class ConvLabCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand, show what there is to do. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line over {@code registry}, with one-line error handling installed. */
+    public static CommandLine commandLine(ExperimentRegistry registry) {
+        ErrorHandlers errors = new ErrorHandlers();
+        return new CommandLine(new ConvLabCommand())
+                .addSubcommand(new ListCommand(registry))
+                .addSubcommand(new RunCommand(registry))
+                .addSubcommand(new ReproduceCommand(registry))
+                .addSubcommand(new BenchCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+    }
+
     public static void main(String[] args) {
-        System.out.println("convlab");
+        quietLibraries();
+        System.exit(commandLine(ExperimentRegistry.canonical()).execute(args));
+    }
+
+    // ND4J announces its back end at INFO; a command line shows only our own progress by default.
+    // Explicit -D settings win.
+    private static void quietLibraries() {
+        setIfAbsent("java.awt.headless", "true");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.convlab", "info");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 }

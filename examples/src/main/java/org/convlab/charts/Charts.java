@@ -1,0 +1,106 @@
+package org.convlab.charts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The charts an experiment draws, each saved as PNG and SVG into one directory. File names are
+ * {@code <prefix>-<name>.png|.svg}; every method returns the two written names relative to the
+ * report's directory (e.g. {@code charts/dilated-receptive-field.png}), and {@link #written()}
+ * collects all of them for the report. Rendering is headless.
+ */
+public final class Charts {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final int LINE_WIDTH = 760;
+    private static final int LINE_HEIGHT = 460;
+    private static final int PANEL_WIDTH = 380;
+    private static final int PANEL_HEIGHT = 360;
+
+    private final Path dir;
+    private final String relativeDir;
+    private final String prefix;
+    private final List<String> written = new ArrayList<>();
+
+    /**
+     * @param dir where the files go
+     * @param relativeDir how the report refers to {@code dir}, e.g. {@code charts}
+     * @param prefix put before every file name, e.g. the experiment id; empty for none
+     */
+    public Charts(Path dir, String relativeDir, String prefix) {
+        this.dir = dir;
+        this.relativeDir = relativeDir;
+        this.prefix = prefix;
+    }
+
+    /** A line chart of several named series; with {@code logY}, values {@code <= 0} are left out. */
+    public List<String> line(String name, String title, String xLabel, String yLabel, List<LineSeries> series,
+            boolean logY) {
+        return save(name, single(PlotCharts.line(title, xLabel, yLabel, series, logY)), LINE_WIDTH, LINE_HEIGHT);
+    }
+
+    /** A bar chart: the bars of one category side by side, one per series, in first-seen order. */
+    public List<String> bars(String name, String title, String categoryLabel, String valueLabel, List<Bar> bars) {
+        return save(name, single(PlotCharts.bars(title, categoryLabel, valueLabel, bars)), LINE_WIDTH, LINE_HEIGHT);
+    }
+
+    /**
+     * One heatmap of {@code values[row][column]} with its colour legend: diverging around zero when
+     * any value is negative, sequential otherwise.
+     */
+    public List<String> heatmap(String name, String title, String xLabel, String yLabel, double[][] values) {
+        HeatmapPanel panel = new HeatmapPanel(title, values);
+        JFreeChart chart = HeatmapCharts.heatmap(panel.title(), xLabel, yLabel, panel.values());
+        return save(name, single(chart), PANEL_WIDTH + 120, PANEL_HEIGHT + 60);
+    }
+
+    /**
+     * Heatmaps side by side under one title, e.g. the kernel g, flip(g) and the learned kernel; each
+     * panel has its own legend, since learned values need not share the range of the others.
+     */
+    public List<String> heatmaps(String name, String title, String xLabel, String yLabel, List<HeatmapPanel> panels) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("heatmap row '" + name + "' has no panels");
+        }
+        List<JFreeChart> charts = panels.stream()
+                .map(p -> HeatmapCharts.heatmap(p.title(), xLabel, yLabel, p.values()))
+                .toList();
+        return save(name, new TitledRow(title, charts), PANEL_WIDTH * panels.size(),
+                PANEL_HEIGHT + TitledRow.TITLE_HEIGHT);
+    }
+
+    /** Grayscale or RGB images in a grid of {@code columns}, each under its caption. */
+    public List<String> tiles(String name, String title, List<ImageTile> tiles, int columns) {
+        TileGrid grid = new TileGrid(title, tiles, columns);
+        return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
+    }
+
+    /** Every file written so far, in order, relative to the report's directory. */
+    public List<String> written() {
+        return List.copyOf(written);
+    }
+
+    private static Drawing single(JFreeChart chart) {
+        return chart::draw;
+    }
+
+    private List<String> save(String name, Drawing drawing, int width, int height) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("chart name '" + name
+                    + "' must be letters, digits, '-' or '_' (it becomes a file name)");
+        }
+        String baseName = prefix.isEmpty() ? name : prefix + "-" + name;
+        try {
+            List<String> files = ChartFiles.save(drawing, width, height, dir, relativeDir, baseName);
+            written.addAll(files);
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write chart " + baseName + " to " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.convlab.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.convlab.experiments.Experiment;
+import org.convlab.experiments.ExperimentRegistry;
+import org.convlab.experiments.ExperimentRunner;
+import org.convlab.report.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convlab run ID...}: the named experiments, in the order given, and their report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the named experiments (see 'convlab list') and write their report.")
+final class RunCommand implements Callable<Integer> {
+
+    private final ExperimentRegistry registry;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Experiment ids, e.g. dilated.")
+    List<String> ids;
+
+    RunCommand(ExperimentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // Every id is checked before anything runs: a typo in the last id must not waste the first run.
+        List<Experiment> chosen = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            chosen.add(registry.find(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown experiment id '" + id + "'; known ids: " + known())));
+        }
+        RunReport report = new ExperimentRunner(options.settings(), spec.commandLine().getOut())
+                .run(chosen, List.of());
+        return ReproduceCommand.exitCode(report);
+    }
+
+    private String known() {
+        return registry.ids().isEmpty() ? "none registered yet" : String.join(", ", registry.ids());
+    }
+}

@@ -1,0 +1,68 @@
+package org.convlab.experiments;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one experiment found: the claim it tested, its verdict and why, the numbers next to the
+ * article's, and the charts it drew. Immutable; serialised as is into {@code results.json}.
+ *
+ * @param id the experiment's id
+ * @param title the experiment's title
+ * @param claim the claim in English
+ * @param articleQuote the article's sentences in Chinese
+ * @param verdict the conclusion
+ * @param headline one line for the console and the verdict table
+ * @param explanation why this verdict: what was measured, and what is true when the article is not
+ * @param figures measured values next to the article's
+ * @param charts chart files relative to the output directory, e.g. {@code charts/dilated-rf.png}
+ * @param seed the random seed the experiment ran with
+ * @param durationSeconds wall-clock time of {@link Experiment#run}
+ * @param quick whether it ran with the small {@code --quick} budgets
+ */
+public record ExperimentResult(
+        String id,
+        String title,
+        String claim,
+        String articleQuote,
+        Verdict verdict,
+        String headline,
+        String explanation,
+        List<Figure> figures,
+        List<String> charts,
+        long seed,
+        double durationSeconds,
+        boolean quick) {
+
+    public ExperimentResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(verdict, "verdict");
+        title = Objects.requireNonNullElse(title, "");
+        claim = Objects.requireNonNullElse(claim, "");
+        articleQuote = Objects.requireNonNullElse(articleQuote, "");
+        headline = Objects.requireNonNullElse(headline, "");
+        explanation = Objects.requireNonNullElse(explanation, "");
+        figures = figures == null ? List.of() : List.copyOf(figures);
+        charts = charts == null ? List.of() : List.copyOf(charts);
+    }
+
+    /** A builder with the experiment's id, title, claim and quote filled in. */
+    public static ResultBuilder builder(Experiment experiment) {
+        return new ResultBuilder()
+                .id(experiment.id())
+                .title(experiment.title())
+                .claim(experiment.claim())
+                .articleQuote(experiment.articleQuote());
+    }
+
+    /** A builder filled with every field of this result, to derive a changed copy. */
+    public ResultBuilder toBuilder() {
+        ResultBuilder builder = new ResultBuilder()
+                .id(id).title(title).claim(claim).articleQuote(articleQuote)
+                .verdict(verdict).headline(headline).explanation(explanation)
+                .seed(seed).durationSeconds(durationSeconds).quick(quick);
+        figures.forEach(builder::figure);
+        charts.forEach(builder::chart);
+        return builder;
+    }
+}

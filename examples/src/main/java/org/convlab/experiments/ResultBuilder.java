@@ -1,0 +1,136 @@
+package org.convlab.experiments;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects an {@link ExperimentResult} piece by piece. Get one from
+ * {@link ExperimentContext#result()}, which fills in the experiment's identity, seed and quick flag;
+ * the runner adds the duration and the charts drawn through {@link ExperimentContext#charts()}.
+ *
+ * <p>Only the verdict is required. Without a headline, the first sentence of the explanation serves.
+ */
+public final class ResultBuilder {
+
+    private String id;
+    private String title;
+    private String claim;
+    private String articleQuote;
+    private Verdict verdict;
+    private String headline;
+    private String explanation = "";
+    private final List<Figure> figures = new ArrayList<>();
+    // A set: the runner adds the charts it saw drawn, which the experiment may have added already.
+    private final Set<String> charts = new LinkedHashSet<>();
+    private long seed;
+    private double durationSeconds;
+    private boolean quick;
+
+    ResultBuilder() {
+    }
+
+    public ResultBuilder id(String id) {
+        this.id = id;
+        return this;
+    }
+
+    public ResultBuilder title(String title) {
+        this.title = title;
+        return this;
+    }
+
+    public ResultBuilder claim(String claim) {
+        this.claim = claim;
+        return this;
+    }
+
+    public ResultBuilder articleQuote(String articleQuote) {
+        this.articleQuote = articleQuote;
+        return this;
+    }
+
+    public ResultBuilder verdict(Verdict verdict) {
+        this.verdict = verdict;
+        return this;
+    }
+
+    /** One line for the console summary and the verdict table. */
+    public ResultBuilder headline(String headline) {
+        this.headline = headline;
+        return this;
+    }
+
+    /** Why the verdict: for REFUTED say what is true instead, for NOT_REPRODUCED how the settings differ. */
+    public ResultBuilder explanation(String explanation) {
+        this.explanation = explanation;
+        return this;
+    }
+
+    public ResultBuilder figure(Figure figure) {
+        figures.add(figure);
+        return this;
+    }
+
+    /** Adds {@link Figure#measured(String, double, String)}. */
+    public ResultBuilder figure(String name, double measured, String unit) {
+        return figure(Figure.measured(name, measured, unit));
+    }
+
+    /** Adds {@link Figure#versus(String, double, double, String)}. */
+    public ResultBuilder figure(String name, double measured, double article, String unit) {
+        return figure(Figure.versus(name, measured, article, unit));
+    }
+
+    /** Adds {@link Figure#versus(String, double, String, String)}. */
+    public ResultBuilder figure(String name, double measured, String articleText, String unit) {
+        return figure(Figure.versus(name, measured, articleText, unit));
+    }
+
+    /** A chart file relative to the output directory, as returned by the {@code Charts} methods. */
+    public ResultBuilder chart(String file) {
+        charts.add(file);
+        return this;
+    }
+
+    public ResultBuilder charts(Collection<String> files) {
+        charts.addAll(files);
+        return this;
+    }
+
+    public ResultBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public ResultBuilder durationSeconds(double durationSeconds) {
+        this.durationSeconds = durationSeconds;
+        return this;
+    }
+
+    public ResultBuilder quick(boolean quick) {
+        this.quick = quick;
+        return this;
+    }
+
+    /** @throws IllegalStateException when no verdict or no id was given */
+    public ExperimentResult build() {
+        if (verdict == null) {
+            throw new IllegalStateException("result of '" + id + "' has no verdict");
+        }
+        if (id == null) {
+            throw new IllegalStateException("result has no id");
+        }
+        String line = headline != null ? headline : firstSentence(explanation);
+        return new ExperimentResult(id, title, claim, articleQuote, verdict, line, explanation,
+                figures, List.copyOf(charts), seed, durationSeconds, quick);
+    }
+
+    private static String firstSentence(String text) {
+        String firstLine = text.strip().lines().findFirst().orElse("");
+        int end = firstLine.indexOf(". ");
+        return end < 0 ? firstLine : firstLine.substring(0, end + 1);
+    }
+}

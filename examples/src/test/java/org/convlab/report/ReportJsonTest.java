@@ -1,0 +1,38 @@
+package org.convlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.convlab.experiments.ExperimentResult;
+import org.convlab.experiments.Figure;
+import org.convlab.experiments.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportJsonTest {
+
+    static RunReport sampleReport() {
+        ExperimentResult refuted = new ExperimentResult("transposed", "Transposed", "C^T Small = Large",
+                "现在,如果我们在等式的两边都 乘上矩阵的转置$C^T$", Verdict.REFUTED, "C^T C is not the identity",
+                "C^T maps Small to the shape of Large, not to Large.\nSecond line <with> \"quotes\".",
+                List.of(Figure.versus("||C^T C - I||", 3.25, 0, "Frobenius norm"),
+                        Figure.versus("output size", 4, "4x4", "pixels"),
+                        Figure.measured("not measurable", Double.NaN, "")),
+                List.of("charts/transposed-matrix.png", "charts/transposed-matrix.svg"), 42, 12.5, false);
+        ExperimentResult failed = new ExperimentResult("grouped", "Grouped", "claim", "", Verdict.FAILED,
+                "error", "", List.of(), List.of(), 42, 0.01, true);
+        return new RunReport("2024-01-01T00:00:00Z", 42, false, List.of(refuted, failed), List.of("conv3d"));
+    }
+
+    @Test
+    void resultsJsonRoundTripsToEqualObjects(@TempDir Path tmp) throws IOException {
+        RunReport report = sampleReport();
+        Path file = tmp.resolve("results.json");
+
+        ReportJson.write(file, report);
+
+        assertEquals(report, ReportJson.read(file));
+    }
+}
