@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.convlab.nn.NamedArrays;
 import org.convlab.nn.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

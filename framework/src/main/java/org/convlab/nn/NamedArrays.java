@@ -1,4 +1,4 @@
-package org.convlab.io;
+package org.convlab.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.convlab.nn.Layer;
-import org.convlab.nn.Parameter;
-import org.convlab.nn.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
