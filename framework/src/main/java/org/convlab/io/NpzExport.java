@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.convlab.nn.NamedArrays;
 import org.convlab.nn.Sequential;
@@ -33,16 +31,7 @@ public final class NpzExport {
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-                byte[] npy = NpyFormat.encode(e.getValue());
-                ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(npy.length);
-                CRC32 crc = new CRC32();
-                crc.update(npy);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(npy);
-                zip.closeEntry();
+                ZipEntries.putStored(zip, e.getKey() + ".npy", NpyFormat.encode(e.getValue()));
             }
             zip.finish();
         });
