@@ -125,7 +125,12 @@ public final class Checkpoint {
             throw new CheckpointException(file, "no such checkpoint file");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode manifest = ModelConfig.MAPPER.readTree(entry(zip, file, MANIFEST));
+            JsonNode manifest;
+            try {
+                manifest = ModelConfig.MAPPER.readTree(entry(zip, file, MANIFEST));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new CheckpointException(file, MANIFEST + " is corrupted (" + e.getOriginalMessage() + ")", e);
+            }
             if (manifest == null || !FORMAT.equals(manifest.path("format").asText())) {
                 throw new CheckpointException(file, "not a ConvLab checkpoint (manifest format is not '" + FORMAT + "')");
             }
