@@ -12,8 +12,13 @@ import org.convlab.nn.Parameter;
  */
 public final class DepthwiseSeparableConv2d extends TwoStepConv {
 
-    DepthwiseSeparableConv2d(ConvLayer depthwise, ConvLayer pointwise) {
-        super(depthwise, pointwise);
+    DepthwiseSeparableConv2d(ConvSpec spec, ConvLayer depthwise, ConvLayer pointwise) {
+        super(spec, depthwise, pointwise);
+    }
+
+    /** Depthwise filters per input channel. */
+    public int depthMultiplier() {
+        return first.spec().outChannels() / first.spec().inChannels();
     }
 
     public static Builder builder(int inChannels, int outChannels, int... kernel) {
@@ -64,7 +69,7 @@ public final class DepthwiseSeparableConv2d extends TwoStepConv {
             ConvSpec p = new ConvSpec(kind + ".pointwise", 2, mid, s.outChannels(), new int[] {1, 1},
                     new int[] {1, 1}, new int[] {0, 0}, null, new int[] {1, 1}, new int[] {0, 0}, 1, s.bias(),
                     PaddingMode.ZEROS, s.dataType(), s.seed() + 2);
-            return new DepthwiseSeparableConv2d(new ConvLayer(d, false, ConvEngine.SEQUENTIAL, "depthwise"),
+            return new DepthwiseSeparableConv2d(s, new ConvLayer(d, false, ConvEngine.SEQUENTIAL, "depthwise"),
                     new ConvLayer(p, false, ConvEngine.SEQUENTIAL, "pointwise"));
         }
     }

@@ -15,8 +15,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class SpatiallySeparableConv2d extends TwoStepConv {
 
-    SpatiallySeparableConv2d(ConvLayer vertical, ConvLayer horizontal) {
-        super(vertical, horizontal);
+    SpatiallySeparableConv2d(ConvSpec spec, ConvLayer vertical, ConvLayer horizontal) {
+        super(spec, vertical, horizontal);
     }
 
     public static Builder builder(int inChannels, int outChannels, int kernel) {
@@ -62,7 +62,7 @@ public final class SpatiallySeparableConv2d extends TwoStepConv {
             ConvSpec h = new ConvSpec(kind + ".horizontal", 2, s.outChannels(), s.outChannels(), new int[] {1, k},
                     new int[] {1, s.stride()[1]}, new int[] {0, s.padding()[1]}, null, new int[] {1, 1},
                     new int[] {0, 0}, s.outChannels(), s.bias(), PaddingMode.ZEROS, t, s.seed() + 2);
-            return new SpatiallySeparableConv2d(new ConvLayer(v, false, ConvEngine.SEQUENTIAL, "vertical"),
+            return new SpatiallySeparableConv2d(s, new ConvLayer(v, false, ConvEngine.SEQUENTIAL, "vertical"),
                     new ConvLayer(h, false, ConvEngine.SEQUENTIAL, "horizontal"));
         }
     }

@@ -12,12 +12,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * convolutions). Backward runs the steps in reverse; the cost is the sum of the steps' costs.
  */
 abstract class TwoStepConv implements Layer, Costed {
+    protected final ConvSpec spec;
     protected final ConvLayer first;
     protected final ConvLayer second;
 
-    TwoStepConv(ConvLayer first, ConvLayer second) {
+    TwoStepConv(ConvSpec spec, ConvLayer first, ConvLayer second) {
+        this.spec = spec;
         this.first = first;
         this.second = second;
+    }
+
+    /** The settings the layer was built with (those of its builder, not of either step). */
+    public ConvSpec spec() {
+        return spec;
     }
 
     @Override

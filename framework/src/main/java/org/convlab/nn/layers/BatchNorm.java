@@ -218,4 +218,16 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
     public int features() {
         return features;
     }
+
+    public double eps() {
+        return eps;
+    }
+
+    public double momentum() {
+        return momentum;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
 }

@@ -2,21 +2,27 @@ package org.convlab.nn.layers;
 
 import org.convlab.nn.SavedForBackward;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inverted dropout: in training each element is zeroed with probability {@code p} and the survivors
- * scaled by {@code 1 / (1 - p)}, so evaluation is the identity. Masks come from a
- * {@link SplittableRandom} seeded at construction: the same seed gives the same sequence of masks.
+ * scaled by {@code 1 / (1 - p)}, so evaluation is the identity. The mask of the k-th training call
+ * comes from a {@link SplittableRandom} seeded with the layer's seed and k: the same seed gives the
+ * same sequence of masks, and the call counter (the buffer {@code "calls"}) is all a checkpoint
+ * needs to continue that sequence after a restart.
  */
 public final class Dropout implements Layer {
     private final double p;
     private final double keepScale;
-    private final SplittableRandom random;
+    private final long seed;
+    // Live array, assigned in place by a checkpoint restore: the number of training-mode calls so far.
+    private final INDArray calls = Nd4j.scalar(0L);
     /** Saved by an evaluation-mode call (the deque takes no nulls). */
     private static final double[] IDENTITY = new double[0];
 
@@ -30,7 +36,7 @@ public final class Dropout implements Layer {
         }
         this.p = p;
         this.keepScale = p < 1 ? 1 / (1 - p) : 0; // p = 1 drops everything, as in PyTorch
-        this.random = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     /** Seed 0. */
@@ -46,6 +52,9 @@ public final class Dropout implements Layer {
             savedMasks.push(IDENTITY);
             return input;
         }
+        long call = calls.getLong(0);
+        calls.assign(call + 1);
+        SplittableRandom random = new SplittableRandom(seed ^ (call + 1) * 0x9E3779B97F4A7C15L);
         double[] x = HostArrays.read(input);
         double[] mask = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -93,5 +102,15 @@ public final class Dropout implements Layer {
 
     public double p() {
         return p;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** {@code calls}: the number of training-mode forward calls, which positions the mask sequence. */
+    @Override
+    public Map<String, INDArray> buffers() {
+        return Map.of("calls", calls);
     }
 }

@@ -23,6 +23,7 @@ public final class Linear implements Layer, Costed {
     private final int in;
     private final int out;
     private final DataType dataType;
+    private final long seed;
     private final Parameter weight;
     private final Parameter bias; // null without bias
     private final SavedForBackward<INDArray> savedInputs = new SavedForBackward<>(name());
@@ -39,6 +40,7 @@ public final class Linear implements Layer, Costed {
             throw new IllegalArgumentException("Linear: dataType must be FLOAT or DOUBLE, got " + b.dataType);
         }
         this.dataType = b.dataType;
+        this.seed = b.seed;
         this.weight = new Parameter("weight", Init.kaimingUniform(b.seed, dataType, in, out, in));
         // A different stream for the bias, so it is not a copy of the first weights.
         this.bias = b.bias ? new Parameter("bias", Init.kaimingUniform(b.seed + 1, dataType, in, out)) : null;
@@ -79,6 +81,23 @@ public final class Linear implements Layer, Costed {
         public Linear build() {
             return new Linear(this);
         }
+    }
+
+    public int in() {
+        return in;
+    }
+
+    public int out() {
+        return out;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The seed the weights were drawn with. */
+    public long seed() {
+        return seed;
     }
 
     public Parameter weight() {

@@ -59,6 +59,21 @@ public abstract sealed class Pool implements Layer permits MaxPool, AvgPool {
         return geometry.outputShape(inputShape);
     }
 
+    /** The window size, one value per spatial axis. */
+    public int[] kernel() {
+        return geometry.kernel();
+    }
+
+    /** The window step, one value per spatial axis. */
+    public int[] stride() {
+        return geometry.stride();
+    }
+
+    /** The implicit padding, one value per spatial axis. */
+    public int[] padding() {
+        return geometry.padding();
+    }
+
     @Override
     public String toString() {
         return name() + "(" + geometry + ")";

@@ -48,6 +48,18 @@ final class PoolGeometry {
         return a;
     }
 
+    int[] kernel() {
+        return kernel.clone();
+    }
+
+    int[] stride() {
+        return stride.clone();
+    }
+
+    int[] padding() {
+        return padding.clone();
+    }
+
     String layout() {
         return switch (rank) {
             case 1 -> "[N, C, L]";

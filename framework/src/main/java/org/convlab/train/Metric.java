@@ -1,0 +1,24 @@
+package org.convlab.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A quality measure of predictions against targets, accumulated over the batches of an epoch and
+ * read once at its end (so that, e.g., accuracy is over all examples, not a mean of batch means).
+ */
+public interface Metric {
+
+    /** The key in the history, e.g. {@code "accuracy"} (validation values get the prefix {@code "val_"}). */
+    String name();
+
+    /** A fresh, empty accumulator. */
+    Accumulator start();
+
+    /** Running sums over the batches seen so far. */
+    interface Accumulator {
+        void add(INDArray prediction, INDArray target);
+
+        /** The metric over every batch added; NaN when nothing was added. */
+        double value();
+    }
+}

@@ -1,0 +1,52 @@
+package org.convlab.train;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A terminal progress bar per epoch (me.tongfei:progressbar) showing the running loss, then the epoch's line. */
+public final class ProgressBarListener implements ProgressListener {
+    private int epochs;
+    private int batchesPerEpoch;
+    private ProgressBar bar;
+
+    @Override
+    public void onFitStart(int firstEpoch, int epochs, int batchesPerEpoch) {
+        this.epochs = epochs;
+        this.batchesPerEpoch = batchesPerEpoch;
+    }
+
+    @Override
+    public void onEpochStart(int epoch) {
+        bar = new ProgressBarBuilder().setTaskName("epoch " + (epoch + 1) + "/" + epochs)
+                .setInitialMax(batchesPerEpoch).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                .clearDisplayOnFinish().build();
+    }
+
+    @Override
+    public void onStep(int epoch, int batch, double loss) {
+        if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+        }
+    }
+
+    @Override
+    public void onEpochEnd(EpochRecord record) {
+        closeBar();
+        System.out.println(EpochLines.format(record, epochs));
+    }
+
+    @Override
+    public void onFitEnd() {
+        closeBar();
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}
