@@ -55,7 +55,7 @@ public final class EvaluateCommand extends ModelCommand {
         ConfusionMatrix matrix = ConfusionMatrix.of(model, FashionData.inOrder(test, batch), FashionMnist.CLASS_NAMES);
         Path dir = out != null ? out : file.toAbsolutePath().getParent();
         List<String> charts = new Charts(dir.resolve("charts"), "charts", "evaluate").heatmap("confusion",
-                "Confusion matrix (rows: true, columns: predicted)", "predicted class", "true class",
+                "Confusion matrix (test split)", "predicted class", "true class",
                 matrix.asDoubles());
 
         PrintWriter o = spec.commandLine().getOut();
