@@ -1,5 +1,9 @@
 package org.convlab.cli;
 
+import org.convlab.cli.train.EvaluateCommand;
+import org.convlab.cli.train.ExportCommand;
+import org.convlab.cli.train.SummaryCommand;
+import org.convlab.cli.train.TrainCommand;
 import org.convlab.experiments.ExperimentRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,15 +11,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code convlab} command line: {@code list}, {@code run}, {@code reproduce} and {@code bench}.
+ * The {@code convlab} command line: {@code list}, {@code run}, {@code reproduce} and {@code bench};
+ * {@code train}, {@code summary}, {@code evaluate} and {@code export} for models of one's own.
  * Build it with {@link #commandLine(ExperimentRegistry)} to run it on other experiments (tests do).
  */
 @Command(name = "convlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Reproduce the claims of the article on types of convolution, and benchmark ConvLab.",
+        description = {"Reproduce the claims of the article on types of convolution, and benchmark ConvLab.",
+            "Train, summarise, evaluate and export models described in JSON (see examples/models/)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success; every experiment reached a verdict",
-            "1:error (unwritable --out, no benchmark matched, ...)",
+            "1:error (unwritable --out, no benchmark matched, bad model config, missing checkpoint, ...)",
             "2:invalid command line (unknown option or experiment id)",
             "3:the report was written but an experiment FAILED to test its claim"})
 public final class ConvLabCommand implements Runnable {
@@ -37,6 +43,10 @@ public final class ConvLabCommand implements Runnable {
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReproduceCommand(registry))
                 .addSubcommand(new BenchCommand())
+                .addSubcommand(new TrainCommand())
+                .addSubcommand(new SummaryCommand())
+                .addSubcommand(new EvaluateCommand())
+                .addSubcommand(new ExportCommand())
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
     }
