@@ -2,6 +2,7 @@ package org.convlab.engine;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,9 +21,12 @@ final class Host {
         return host instanceof float[] f ? f.length : ((double[]) host).length;
     }
 
-    /** A c-ordered, offset-free copy of {@code a} or {@code a} itself when it already is one. */
+    /**
+     * {@code a} itself when its elements are the first {@code length} of its buffer in c order
+     * (also a window on a larger buffer), otherwise a c-ordered copy.
+     */
     static INDArray contiguous(INDArray a) {
-        return a.isView() || a.ordering() != 'c' || a.offset() != 0 ? a.dup('c') : a;
+        return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
     }
 
     /** Copies all elements of {@code a} (c order) into the start of {@code dst}. */

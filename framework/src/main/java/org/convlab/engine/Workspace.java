@@ -39,9 +39,19 @@ final class Workspace {
         return buf;
     }
 
-    /** An off-heap c-ordered {@code rows x cols} matrix for {@code role}; contents undefined. */
+    /**
+     * An off-heap c-ordered {@code rows x cols} matrix for {@code role}; contents undefined. It is a
+     * window on the start of one buffer per role, which grows to the largest size asked for, so
+     * that chunks and layers of different shapes share it without allocating.
+     */
     INDArray device(String role, DataType type, int rows, int cols) {
-        String key = role + type + rows + "x" + cols;
-        return device.computeIfAbsent(key, k -> Nd4j.createUninitialized(type, new long[] {rows, cols}, 'c'));
+        String key = role + type;
+        long need = (long) rows * cols;
+        INDArray buf = device.get(key);
+        if (buf == null || buf.length() < need) {
+            buf = Nd4j.createUninitialized(type, new long[] {need}, 'c');
+            device.put(key, buf);
+        }
+        return Nd4j.create(buf.data(), new long[] {rows, cols}, new long[] {cols, 1}, 0L, 'c', type);
     }
 }

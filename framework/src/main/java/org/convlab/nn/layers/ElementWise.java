@@ -10,42 +10,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A parameterless activation {@code y = f(x)} applied to every element, in the input's data type;
  * backward is {@code dx = dy * f'(x)}, with {@code f'} allowed to read the saved output {@code y}.
+ * Both are a few whole-array ND4J operations.
  */
 public abstract class ElementWise implements Layer {
-    private record Saved(long[] shape, double[] input, double[] output) {
+    private record Saved(INDArray input, INDArray output) {
     }
 
     private final SavedForBackward<Saved> saved = new SavedForBackward<>(name());
 
-    /** {@code f(x)}. */
-    protected abstract double apply(double x);
+    /** {@code f(x)} as a new array. */
+    protected abstract INDArray apply(INDArray x);
 
-    /** {@code f'(x)}, given also {@code y = f(x)} (sigmoid and tanh are cheapest from y). */
-    protected abstract double derivative(double x, double y);
+    /** {@code f'(x)} as a new array, given also {@code y = f(x)} (sigmoid and tanh are cheapest from y). */
+    protected abstract INDArray derivative(INDArray x, INDArray y);
 
     @Override
     public INDArray forward(INDArray input) {
         Checks.requireFloatingPoint(name(), input);
         outputShape(input.shape());
-        double[] x = HostArrays.read(input);
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = apply(x[i]);
-        }
-        saved.push(new Saved(input.shape(), x, y));
-        return HostArrays.write(y, input.dataType(), input.shape());
+        INDArray y = apply(input);
+        saved.push(new Saved(input, y));
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         Saved s = saved.pop();
-        Checks.requireSameShape(name() + " backward gradOutput", s.shape(), gradOutput.shape());
-        double[] g = HostArrays.read(gradOutput);
-        double[] dx = new double[g.length];
-        for (int i = 0; i < g.length; i++) {
-            dx[i] = g[i] * derivative(s.input()[i], s.output()[i]);
-        }
-        return HostArrays.write(dx, gradOutput.dataType(), s.shape());
+        Checks.requireSameShape(name() + " backward gradOutput", s.input().shape(), gradOutput.shape());
+        return derivative(s.input(), s.output()).muli(gradOutput);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.convlab.nn.layers;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /** Leaky ReLU: {@code y = x} for {@code x > 0}, else {@code slope * x} (PyTorch's default slope is 0.01). */
 public final class LeakyReLU extends ElementWise {
     private final double slope;
@@ -20,12 +22,13 @@ public final class LeakyReLU extends ElementWise {
     }
 
     @Override
-    protected double apply(double x) {
-        return x > 0 ? x : slope * x;
+    protected INDArray apply(INDArray x) {
+        return derivative(x, null).muli(x);
     }
 
+    /** 1 where x > 0, the slope elsewhere. */
     @Override
-    protected double derivative(double x, double y) {
-        return x > 0 ? 1 : slope;
+    protected INDArray derivative(INDArray x, INDArray y) {
+        return x.gt(0).castTo(x.dataType()).muli(1 - slope).addi(slope);
     }
 }

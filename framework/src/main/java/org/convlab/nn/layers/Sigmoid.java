@@ -1,19 +1,17 @@
 package org.convlab.nn.layers;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
 /** Logistic sigmoid: {@code y = 1 / (1 + e^-x)}, {@code dy/dx = y (1 - y)}. */
 public final class Sigmoid extends ElementWise {
     @Override
-    protected double apply(double x) {
-        // Two branches so that e^|x| never overflows for large |x|.
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+    protected INDArray apply(INDArray x) {
+        return Transforms.sigmoid(x, true);
     }
 
     @Override
-    protected double derivative(double x, double y) {
-        return y * (1 - y);
+    protected INDArray derivative(INDArray x, INDArray y) {
+        return y.rsub(1).muli(y);
     }
 }

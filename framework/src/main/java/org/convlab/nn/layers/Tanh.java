@@ -1,14 +1,17 @@
 package org.convlab.nn.layers;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
 /** Hyperbolic tangent: {@code y = tanh(x)}, {@code dy/dx = 1 - y^2}. */
 public final class Tanh extends ElementWise {
     @Override
-    protected double apply(double x) {
-        return Math.tanh(x);
+    protected INDArray apply(INDArray x) {
+        return Transforms.tanh(x, true);
     }
 
     @Override
-    protected double derivative(double x, double y) {
-        return 1 - y * y;
+    protected INDArray derivative(INDArray x, INDArray y) {
+        return y.mul(y).rsubi(1);
     }
 }
