@@ -17,12 +17,39 @@ final class HostArrays {
         // data() is the whole backing buffer: a view or an f-order array must be laid out first.
         INDArray c = array.isView() || array.ordering() != 'c' || array.data().length() != array.length()
                 ? array.dup('c') : array;
-        return c.data().asDouble();
+        int n = Math.toIntExact(c.length());
+        double[] out = new double[n];
+        if (c.dataType() == DataType.FLOAT) {
+            // ND4J's own float-to-double conversion goes element by element; a bulk copy of the
+            // floats and a Java loop is about forty times faster.
+            float[] f = new float[n];
+            c.data().asNioFloat().get(0, f, 0, n);
+            for (int i = 0; i < n; i++) {
+                out[i] = f[i];
+            }
+        } else if (c.dataType() == DataType.DOUBLE) {
+            c.data().asNioDouble().get(0, out, 0, n);
+        } else {
+            return c.data().asDouble();
+        }
+        return out;
     }
 
     /** A new c-order array of {@code type} holding {@code values}. */
     static INDArray write(double[] values, DataType type, long... shape) {
-        return Nd4j.create(values, shape, 'c').castTo(type);
+        INDArray out = Nd4j.createUninitialized(type, shape, 'c');
+        if (type == DataType.FLOAT) {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            out.data().asNioFloat().put(0, f, 0, f.length);
+        } else if (type == DataType.DOUBLE) {
+            out.data().asNioDouble().put(0, values, 0, values.length);
+        } else {
+            return Nd4j.create(values, shape, 'c').castTo(type);
+        }
+        return out;
     }
 
     /** Product of the axes from {@code from} on (1 when there are none). */
