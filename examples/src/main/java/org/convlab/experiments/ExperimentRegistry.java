@@ -34,6 +34,7 @@ public final class ExperimentRegistry {
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
         experiments.add(new org.convlab.experiments.conv3d.Conv3dExperiment());
+        experiments.add(new org.convlab.experiments.grouped.GroupedExperiment());
         return new ExperimentRegistry(experiments);
     }
 

@@ -284,7 +284,7 @@ public final class Conv3dExperiment extends ArticleExperiment {
         tiles.add(ImageTile.gray("truth", slice(truth, bestZ, size, false)));
         tiles.add(ImageTile.gray("Conv3d (logit > 0)", slice(p3, bestZ, size, true)));
         tiles.add(ImageTile.gray("slice-wise Conv2d", slice(p2, bestZ, size, true)));
-        ctx.charts().tiles("slice", "One held-out depth slice: input, truth and both predictions", tiles, 4);
+        ctx.charts().tiles("slice", "Held-out slice: input, truth, predictions", tiles, 4);
     }
 
     private static double[][] slice(INDArray v, int z, int size, boolean threshold) {
