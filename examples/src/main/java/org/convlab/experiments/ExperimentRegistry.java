@@ -35,6 +35,7 @@ public final class ExperimentRegistry {
         // experiments.add(new DilatedExperiment());
         experiments.add(new org.convlab.experiments.conv3d.Conv3dExperiment());
         experiments.add(new org.convlab.experiments.grouped.GroupedExperiment());
+        experiments.add(new org.convlab.experiments.grouped.GroupSpecialisationExperiment());
         return new ExperimentRegistry(experiments);
     }
 
