@@ -47,10 +47,12 @@ public enum ArticleClaim {
                     + "但是，如果使用得当，深度可分卷积能在不降低你的模型性能的前提下帮助你实现效率提升。"),
     GROUPED("grouped",
             "Grouped convolution: half the parameters, parallel paths",
-            "With 2 filter groups a convolution has half the parameters of the full one, and the groups are independent paths that can be computed in parallel.",
+            "With 2 filter groups a convolution has half the parameters of the full one ((h w Din/2 Dout/2) x 2 vs h w Din Dout), it equals a standard convolution with a block-diagonal weight, its groups are independent paths that can be computed in parallel, and (the Deep Roots figure the article shows) the responses of adjacent layers become block-diagonally correlated, more so with more groups.",
             "因为卷积被分成了多个路径，每个路径都可由不同的 GPU 分开处理，所以模型可以并行方式在多个 GPU 上进行训练。相比于在单个 GPU 上完成所有任务，这样的在多个 GPU 上的模型并行化能让网络在每个步骤处理更多图像。"
                     + "\n"
-                    + "具有 2 个过滤器分组的分组卷积有 (h x w x Din/2 x Dout/2) x 2 个参数。参数数量减少了一半。"),
+                    + "具有 2 个过滤器分组的分组卷积有 (h x w x Din/2 x Dout/2) x 2 个参数。参数数量减少了一半。"
+                    + "\n"
+                    + "上图是当用 1、2、4、8、16 个过滤器分组训练模型时，相邻层的过滤器之间的相关性。"),
     ARITHMETIC("arithmetic",
             "The cost arithmetic of separable convolutions",
             "Counted multiplications: spatially separable 72 vs 81 on a 5x5 image, ratio 2/m + 2/(m(N-2)) tending to 2/m; depthwise separable 10275 vs 86400 (about 12%), ratio 1/Nc + 1/h^2, i.e. 9x fewer for 3x3 and 25x for 5x5 when Nc is large.",
@@ -63,7 +65,7 @@ public enum ArticleClaim {
                     + "基于此，如果使用 3×3 过滤器，则 2D 卷积所需的乘法次数是深度可分卷积的 9 倍。如果使用 5×5 过滤器，则 2D 卷积所需的乘法次数是深度可分卷积的 25 倍。"),
     GROUP_SPECIALISATION("group-specialisation",
             "Filter groups specialise and regularise",
-            "Filter groups learn block-diagonal channel correlations, act like a regulariser that may give a better model than a full convolution, and split the learned filters into distinct kinds (AlexNet: black-and-white vs colour).",
+            "Filter groups split the learned filters into distinct kinds: in AlexNet, with two groups, one group's first-layer filters are black-and-white and the other's colour (the article also credits groups with a regularising, block-diagonal effect; the correlation maps are checked under 'grouped').",
             "第三个优点有些让人惊讶。分组卷积也许能提供比标准完整 2D 卷积更好的模型。"
                     + "\n"
                     + "过滤器分组的效果是在通道维度上学习块对角结构的稀疏性……在网络中，具有高相关性的过滤器是使用过滤器分组以一种更为结构化的方式学习到。从效果上看，不必学习的过滤器关系就不再参数化。这样显著地减少网络中的参数数量能使其不容易过拟合，因此，一种类似正则化的效果让优化器可以学习得到更准确更高效的深度网络"

@@ -33,6 +33,9 @@ public final class ExperimentRegistry {
         List<Experiment> experiments = new ArrayList<>();
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
+        experiments.add(new org.convlab.experiments.conv3d.Conv3dExperiment());
+        experiments.add(new org.convlab.experiments.grouped.GroupedExperiment());
+        experiments.add(new org.convlab.experiments.grouped.GroupSpecialisationExperiment());
         return new ExperimentRegistry(experiments);
     }
 
