@@ -30,8 +30,9 @@ public enum ArticleClaim {
                     + "从技术上讲,信号处理中的去卷积是卷积运算的 逆运算. 但这里却不是这种运算."),
     DILATED("dilated",
             "Dilated (atrous) convolution: a larger receptive field at no extra cost",
-            "A 3x3 kernel with dilation l = 1, 2, 3 has receptive fields 3x3, 7x7 and 15x15 (the text says l = 3 for 15x15;"
-                    + " its figure stacks l = 1, 2, 4) with the same number of parameters: a larger receptive field at no extra cost.",
+            "l = 1 is the standard convolution; 3x3 kernels with dilation l = 1, 2, 4 stacked (the article's figure; its text"
+                    + " says l = 3 for 15x15) have receptive fields 3x3, 7x7 and 15x15 with the same 9 parameters per layer:"
+                    + " a larger receptive field at no extra cost.",
             "l=1时感受野为3x3,l=2时为7x7。l=3时，感受野的大小就增加到了15x15。有趣的是，与这些操作相关的参数的数量是相等的。我们 [观察]更大的感受野不会有额外的成本。"),
     SPATIALLY_SEPARABLE("spatially-separable",
             "Spatially separable convolution: cheaper but restricted",

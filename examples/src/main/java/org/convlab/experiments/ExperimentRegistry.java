@@ -33,6 +33,7 @@ public final class ExperimentRegistry {
         List<Experiment> experiments = new ArrayList<>();
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
+        experiments.add(new org.convlab.experiments.dilated.DilatedExperiment());
         return new ExperimentRegistry(experiments);
     }
 
