@@ -34,6 +34,7 @@ public final class ExperimentRegistry {
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
         experiments.add(new org.convlab.experiments.dilated.DilatedExperiment());
+        experiments.add(new org.convlab.experiments.separable.SpatiallySeparableExperiment());
         return new ExperimentRegistry(experiments);
     }
 
