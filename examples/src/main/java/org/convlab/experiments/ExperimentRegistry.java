@@ -35,6 +35,7 @@ public final class ExperimentRegistry {
         // experiments.add(new DilatedExperiment());
         experiments.add(new org.convlab.experiments.dilated.DilatedExperiment());
         experiments.add(new org.convlab.experiments.separable.SpatiallySeparableExperiment());
+        experiments.add(new org.convlab.experiments.separable.DepthwiseSeparableExperiment());
         return new ExperimentRegistry(experiments);
     }
 

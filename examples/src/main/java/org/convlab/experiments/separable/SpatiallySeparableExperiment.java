@@ -86,7 +86,7 @@ public final class SpatiallySeparableExperiment extends ArticleExperiment {
         long seed = ctx.seed();
         long start = System.nanoTime();
         double sobelDiff = sobelEquality();
-        ctx.log().info("Sobel done after {} ms", (System.nanoTime() - start) / 1_000_000);
+        ctx.log().debug("Sobel done after {} ms", (System.nanoTime() - start) / 1_000_000);
         CountRow five = count(5, 3, seed);
         List<CountRow> rows = new ArrayList<>();
         int step = ctx.budget(3, 1);
@@ -99,7 +99,7 @@ public final class SpatiallySeparableExperiment extends ArticleExperiment {
             }
         }
 
-        ctx.log().info("counts done after {} ms", (System.nanoTime() - start) / 1_000_000);
+        ctx.log().debug("counts done after {} ms", (System.nanoTime() - start) / 1_000_000);
         int steps = ctx.budget(250, 1000);
         SplittableRandom random = new SplittableRandom(seed);
         double[] u = unit(random);
@@ -110,7 +110,7 @@ public final class SpatiallySeparableExperiment extends ArticleExperiment {
         FitResult fit1 = fit("rank-1 target", rank1Target, steps, seed + 101, progress);
         FitResult fit2 = fit("rank-2 target", rank2Target, steps, seed + 202, progress);
         progress.close();
-        ctx.log().info("fits done after {} ms", (System.nanoTime() - start) / 1_000_000);
+        ctx.log().debug("fits done after {} ms", (System.nanoTime() - start) / 1_000_000);
 
         // Checks against the article and the thresholds above.
         boolean sobelOk = sobelDiff <= EXACT_TOLERANCE;
