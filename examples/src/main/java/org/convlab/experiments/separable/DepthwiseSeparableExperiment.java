@@ -212,8 +212,8 @@ public final class DepthwiseSeparableExperiment extends ArticleExperiment {
                         + " article warns of for small models.", 100 * drop, 100 * SMALL_DROP);
         String timeText = timing.ratio() > timing.multiplicationRatio()
                 ? String.format((timing.ratio() >= 1 ? "Wall time does not fall at all here: the separable layer is"
-                        + " slower than the standard one," : "Wall time falls much less than multiplications:")
-                        + " the separable layer takes %.2f of the"
+                        + " slower than the standard one and takes" : "Wall time falls much less than multiplications:"
+                        + " the separable layer takes") + " %.2f of the"
                         + " standard layer's time for %.3f of its multiplications; its depthwise step alone takes %.1f ms"
                         + " (%.0f%% of the separable time) for %.0f%% of its multiplications, since a per-channel 3x3"
                         + " convolution does little arithmetic per byte moved (memory-bound, one small matrix product"
