@@ -34,6 +34,9 @@ public final class ExperimentRegistry {
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
         experiments.add(new org.convlab.experiments.conv3d.Conv3dExperiment());
+        experiments.add(new org.convlab.experiments.dilated.DilatedExperiment());
+        experiments.add(new org.convlab.experiments.separable.SpatiallySeparableExperiment());
+        experiments.add(new org.convlab.experiments.separable.DepthwiseSeparableExperiment());
         experiments.add(new org.convlab.experiments.grouped.GroupedExperiment());
         experiments.add(new org.convlab.experiments.grouped.GroupSpecialisationExperiment());
         return new ExperimentRegistry(experiments);
