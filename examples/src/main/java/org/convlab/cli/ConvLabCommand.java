@@ -43,6 +43,7 @@ public final class ConvLabCommand implements Runnable {
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReproduceCommand(registry))
                 .addSubcommand(new BenchCommand())
+                .addSubcommand(new BenchTrainingCommand())
                 .addSubcommand(new TrainCommand())
                 .addSubcommand(new SummaryCommand())
                 .addSubcommand(new EvaluateCommand())
