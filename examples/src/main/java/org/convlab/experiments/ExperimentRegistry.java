@@ -33,6 +33,9 @@ public final class ExperimentRegistry {
         List<Experiment> experiments = new ArrayList<>();
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
+        experiments.add(new org.convlab.experiments.flipped.FlippedKernelExperiment());
+        experiments.add(new org.convlab.experiments.transposed.TransposedExperiment());
+        experiments.add(new org.convlab.experiments.arithmetic.ArithmeticExperiment());
         return new ExperimentRegistry(experiments);
     }
 
