@@ -113,16 +113,20 @@ public final class ArithmeticExperiment extends ArticleExperiment {
         ArticleShapes article = articleShapes(ctx.seed());
         double pointwise = pointwiseMatrixProduct(ctx.seed());
 
-        List<Bar> bars = new ArrayList<>();
+        Map<String, Double> agreeing = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : perType.entrySet()) {
-            bars.add(new Bar("matches the formula", e.getKey(), e.getValue()[0]));
-            bars.add(new Bar("empty output, rejected", e.getKey(), e.getValue()[1]));
-            bars.add(new Bar("mismatch", e.getKey(), e.getValue()[2]));
+            agreeing.merge(e.getKey(), (double) (e.getValue()[0] + e.getValue()[1]), Double::sum);
         }
-        ctx.charts().bars("cases", "Output shapes checked against the formula, per layer type"
-                + " (outputShape() and a forward pass)", "layer type", "settings checked", bars);
+        List<Bar> bars = new ArrayList<>();
+        for (Map.Entry<String, Double> e : agreeing.entrySet()) {
+            bars.add(new Bar(rankOf(e.getKey()), family(e.getKey()), e.getValue()));
+        }
+        ctx.charts().bars("cases", String.format(Locale.ROOT, "Settings whose outputShape() and forward pass agree"
+                + " with the formula: %d of %d (%d mismatches)", outcomes.size() - mismatches, outcomes.size(),
+                mismatches), "layer family", "settings checked (valid and rejected)", bars);
         ctx.charts().heatmap("transposed-sizes", "ConvTranspose2d: output side of a 2x2 input, 3x3 kernel"
-                + " (forward pass; 0 = empty, rejected)", "padding", "stride - 1 (row 0: stride 1, row 2: stride 3)", transposedSizes());
+                + " (forward pass; 0 = empty, rejected)", "padding", "stride - 1 (row 0: stride 1, row 2: stride 3)",
+                transposedSizes());
 
         ResultBuilder r = ctx.result();
         r.figure("settings checked (layer x setting x input size)", outcomes.size(), "cases");
@@ -130,13 +134,10 @@ public final class ArithmeticExperiment extends ArticleExperiment {
         r.figure("settings with an empty output, rejected with IllegalArgumentException", rejected, "cases");
         r.figure("mismatches", mismatches, 0, "cases");
         r.figure("layer types checked", perType.size(), "types");
-        r.figure("Conv2d 3->1, 3x3 on 7x7x3: output side x channels", article.standard(), "5x5x1",
-                article.standardText());
-        r.figure("Conv2d 3->128, 3x3 on 7x7x3", article.standard128(), "5x5x128", article.standard128Text());
-        r.figure("DepthwiseConv2d 3, 3x3 on 7x7x3", article.depthwise(), "5x5x3", article.depthwiseText());
-        r.figure("PointwiseConv2d 3->128 on 5x5x3", article.pointwise(), "5x5x128", article.pointwiseText());
-        r.figure("DepthwiseSeparableConv2d 3->128, 3x3 on 7x7x3", article.separable(), "5x5x128",
-                article.separableText());
+        for (ArticleShape a : article.shapes()) {
+            r.figure(a.name() + ": output H x W x C", a.measuredValues(), a.articleValues(),
+                    "values; measured " + a.measuredText() + ", article " + a.articleText());
+        }
         r.figure("max |PointwiseConv2d(x) - (W x + b) per pixel|", pointwise, 0, "abs diff, DOUBLE");
 
         String typeList = String.join(", ", perType.keySet());
@@ -153,6 +154,9 @@ public final class ArithmeticExperiment extends ArticleExperiment {
                 outcomes.size(), perType.size(), typeList, Arrays.toString(KERNELS), Arrays.toString(STRIDES),
                 Arrays.toString(PADDINGS), Arrays.toString(DILATIONS), Arrays.toString(OUTPUT_PADDINGS),
                 ctx.quick() ? "one" : "two", valid, rejected, mismatches, article.summary(), pointwise);
+        StringBuilder perTypeText = new StringBuilder(" Per type (valid matching / rejected / mismatches):");
+        perType.forEach((t, v) -> perTypeText.append(' ').append(t).append(' ').append(v[0]).append('/').append(v[1])
+                .append('/').append(v[2]).append(';'));
         String firstProblems = problems.isEmpty() ? ""
                 : " First mismatches: " + String.join("; ", problems.subList(0, Math.min(5, problems.size()))) + ".";
 
@@ -169,8 +173,30 @@ public final class ArithmeticExperiment extends ArticleExperiment {
                             + " 7x7x3 -> 5x5x1 / 5x5x3 / 5x5x128 as the article says; 1x1 conv = W x + b to %.0e",
                     outcomes.size(), perType.size(), pointwise));
         }
-        return r.explanation(measured + firstProblems + " The article states these sizes for its examples only;"
+        return r.explanation(measured + perTypeText + firstProblems
+                + " The article states these sizes for its examples only;"
                 + " the grid extends them to every layer type and setting.").build();
+    }
+
+    /** The chart's category for a layer type: its family without the rank. */
+    static String family(String type) {
+        if (type.contains("'same'")) {
+            return "'same' pad";
+        }
+        String t = type.replaceAll("[123]d$", "").replace("Conv2d", "").replace("Conv", "");
+        return switch (t) {
+            case "" -> "Conv";
+            case "True" -> "TrueConv";
+            case "Transpose" -> "Transposed";
+            case "SpatiallySeparable" -> "Sp. separable";
+            case "DepthwiseSeparable" -> "Dw. separable";
+            default -> t;
+        };
+    }
+
+    /** The chart's series for a layer type: 1D, 2D or 3D. */
+    static String rankOf(String type) {
+        return type.contains("1d") ? "1D" : type.contains("3d") ? "3D" : "2D";
     }
 
     // ---- the grid ----------------------------------------------------------------------------------
@@ -459,41 +485,68 @@ public final class ArithmeticExperiment extends ArticleExperiment {
 
     // ---- the article's sizes and the 1x1 product --------------------------------------------------
 
-    record ArticleShapes(double standard, String standardText, double standard128, String standard128Text,
-            double depthwise, String depthwiseText, double pointwise, String pointwiseText, double separable,
-            String separableText, boolean allMatch, String summary) {
+    /** One of the article's examples: the layer, the output it states and the output measured. */
+    record ArticleShape(String name, long[] measured, long[] article) {
+        double measuredValues() {
+            return measured[1] * measured[2] * measured[3];
+        }
+
+        double articleValues() {
+            return article[1] * article[2] * article[3];
+        }
+
+        String measuredText() {
+            return measured[2] + "x" + measured[3] + "x" + measured[1];
+        }
+
+        String articleText() {
+            return article[2] + "x" + article[3] + "x" + article[1];
+        }
+
+        boolean matches() {
+            return Arrays.equals(measured, article);
+        }
     }
 
-    static ArticleShapes articleShapes(long seed) {
-        long[] in733 = {1, 3, 7, 7};
-        long[] in553 = {1, 3, 5, 5};
-        List<String> parts = new ArrayList<>();
-        boolean[] all = {true};
-        java.util.function.BiFunction<Layer, long[], long[]> run = (layer, in) -> {
-            try (GradMode.Scope ignored = GradMode.disabled()) {
-                return layer.forward(Nd4j.zeros(DataType.FLOAT, in)).shape();
-            }
-        };
-        long[][] shapes = {
-            run.apply(Conv2d.builder(3, 1, 3).seed(seed).build(), in733),
-            run.apply(Conv2d.builder(3, 128, 3).seed(seed).build(), in733),
-            run.apply(DepthwiseConv2d.builder(3, 3).seed(seed).build(), in733),
-            run.apply(PointwiseConv2d.builder(3, 128).seed(seed).build(), in553),
-            run.apply(DepthwiseSeparableConv2d.builder(3, 128, 3).seed(seed).build(), in733),
-        };
-        long[][] expected = {{1, 1, 5, 5}, {1, 128, 5, 5}, {1, 3, 5, 5}, {1, 128, 5, 5}, {1, 128, 5, 5}};
-        String[] names = {"Conv2d 3x3x3 on 7x7x3", "128 Conv2d filters", "depthwise 3 x 3x3x1", "128 1x1x3 filters on 5x5x3",
-            "depthwise separable to 128"};
-        String[] texts = new String[shapes.length];
-        for (int i = 0; i < shapes.length; i++) {
-            texts[i] = shapes[i][2] + "x" + shapes[i][3] + "x" + shapes[i][1];
-            boolean ok = Arrays.equals(shapes[i], expected[i]);
-            all[0] &= ok;
-            parts.add(names[i] + " -> " + texts[i] + (ok ? "" : " (article: " + expected[i][2] + "x" + expected[i][3]
-                    + "x" + expected[i][1] + ")"));
+    record ArticleShapes(List<ArticleShape> shapes) {
+        boolean allMatch() {
+            return shapes.stream().allMatch(ArticleShape::matches);
         }
-        return new ArticleShapes(shapes[0][2], texts[0], shapes[1][2], texts[1], shapes[2][2], texts[2], shapes[3][2],
-                texts[3], shapes[4][2], texts[4], all[0], String.join(", ", parts));
+
+        String summary() {
+            List<String> parts = new ArrayList<>();
+            for (ArticleShape a : shapes) {
+                parts.add(a.name() + " -> " + a.measuredText()
+                        + (a.matches() ? "" : " (article: " + a.articleText() + ")"));
+            }
+            return String.join(", ", parts);
+        }
+    }
+
+    /** The article's examples (section 8): a forward pass of each layer on the input it names. */
+    static ArticleShapes articleShapes(long seed) {
+        long[] in773 = {1, 3, 7, 7};
+        long[] in553 = {1, 3, 5, 5};
+        return new ArticleShapes(List.of(
+                new ArticleShape("Conv2d 3->1, 3x3x3 filter on 7x7x3",
+                        forwardShape(Conv2d.builder(3, 1, 3).seed(seed).build(), in773), new long[] {1, 1, 5, 5}),
+                new ArticleShape("Conv2d 3->128, 128 filters on 7x7x3",
+                        forwardShape(Conv2d.builder(3, 128, 3).seed(seed).build(), in773), new long[] {1, 128, 5, 5}),
+                new ArticleShape("DepthwiseConv2d, 3 kernels 3x3x1 on 7x7x3",
+                        forwardShape(DepthwiseConv2d.builder(3, 3).seed(seed).build(), in773),
+                        new long[] {1, 3, 5, 5}),
+                new ArticleShape("PointwiseConv2d 3->128, 128 1x1x3 kernels on 5x5x3",
+                        forwardShape(PointwiseConv2d.builder(3, 128).seed(seed).build(), in553),
+                        new long[] {1, 128, 5, 5}),
+                new ArticleShape("DepthwiseSeparableConv2d 3->128 on 7x7x3",
+                        forwardShape(DepthwiseSeparableConv2d.builder(3, 128, 3).seed(seed).build(), in773),
+                        new long[] {1, 128, 5, 5})));
+    }
+
+    private static long[] forwardShape(Layer layer, long[] input) {
+        try (GradMode.Scope ignored = GradMode.disabled()) {
+            return layer.forward(Nd4j.zeros(DataType.FLOAT, input)).shape();
+        }
     }
 
     /**

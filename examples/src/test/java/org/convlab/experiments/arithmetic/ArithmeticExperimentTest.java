@@ -41,7 +41,8 @@ class ArithmeticExperimentTest {
         assertEquals(15 + 3, figure(r, "layer types checked")); // 15 classes + 3 "same" padding variants
         assertTrue(figure(r, "valid settings whose outputShape() and forward shape equal the formula") > 1000);
         assertTrue(figure(r, "settings with an empty output, rejected with IllegalArgumentException") > 50);
-        assertEquals(5, figure(r, "Conv2d 3->1, 3x3 on 7x7x3: output side x channels"));
+        assertEquals(25, figure(r, "Conv2d 3->1, 3x3x3 filter on 7x7x3: output H x W x C"));
+        assertEquals(5 * 5 * 128, figure(r, "DepthwiseSeparableConv2d 3->128 on 7x7x3: output H x W x C"));
         assertTrue(figure(r, "max |PointwiseConv2d(x) - (W x + b) per pixel|") < 1e-12);
 
         List<String> pngs = ctx.charts().written().stream().filter(f -> f.endsWith(".png")).toList();
