@@ -297,8 +297,8 @@ public final class TransposedExperiment extends ArticleExperiment {
 
     static Upsampling upsampling(ExperimentContext ctx) {
         int trainImages = ctx.budget(300, 4000);
-        int testImages = ctx.budget(200, 1000);
-        int steps = ctx.budget(20, 300);
+        int testImages = ctx.budget(100, 1000);
+        int steps = ctx.budget(15, 300);
         int batchSize = 16;
         FashionMnist fm = FashionMnist.load();
         DataSet train = SuperResolutionPairs.of(fm.train().head(trainImages).features());

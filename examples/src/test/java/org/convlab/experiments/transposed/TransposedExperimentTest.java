@@ -53,7 +53,7 @@ class TransposedExperimentTest {
         double bilinear = figure(r, "PSNR bilinear");
         double learned = figure(r, "PSNR learned (ConvTranspose2d net)");
         assertTrue(nearest > 12 && nearest < bilinear && bilinear < 40, nearest + " " + bilinear);
-        // 20 quick steps train the upsampler only roughly; it must still be a sane image estimate.
+        // 15 quick steps train the upsampler only roughly; it must still be a sane image estimate.
         assertTrue(learned > 10 && learned < 45, "learned " + learned);
 
         List<String> pngs = ctx.charts().written().stream().filter(f -> f.endsWith(".png")).toList();
