@@ -595,11 +595,11 @@ public final class ArithmeticExperiment extends ArticleExperiment {
         return out;
     }
 
-    // ---- helpers ----
+    // ---- helpers -----------------------------------------------------------------------------------
 
     private static String diffText(double diff) {
         return diff == 0 ? "0, bit-exact" : String.format(Locale.ROOT, "%.1e", diff);
-    }-------------------------------------------------------------------------------
+    }
 
     /** The grid value for axis 0 and, for the next axes, the next values of the grid (cyclically). */
     static int[] perAxis(int[] grid, int value, int rank) {
