@@ -63,15 +63,20 @@ public enum ArticleClaim {
                     + "\n"
                     + "上图是当用 1、2、4、8、16 个过滤器分组训练模型时，相邻层的过滤器之间的相关性。"),
     ARITHMETIC("arithmetic",
-            "The cost arithmetic of separable convolutions",
-            "Counted multiplications: spatially separable 72 vs 81 on a 5x5 image, ratio 2/m + 2/(m(N-2)) tending to 2/m; depthwise separable 10275 vs 86400 (about 12%), ratio 1/Nc + 1/h^2, i.e. 9x fewer for 3x3 and 25x for 5x5 when Nc is large.",
-            "因此，总体而言，空间可分卷积需要 45+27=72次乘法，少于普通卷积。"
+            "Output-size arithmetic of every convolution type; the 1x1 convolution as a matrix product",
+            "Output sizes follow from input size, kernel, stride, padding and dilation for every convolution type"
+                    + " (a 3x3x3 filter maps 7x7x3 to 5x5x1, 128 of them to 5x5x128, the depthwise step gives 5x5x3,"
+                    + " 128 1x1x3 filters turn 5x5x3 into 5x5x128), and a 1x1 convolution is a matrix product over"
+                    + " channels at every pixel.",
+            "举一个具体例子，假设输入层的大小是 7×7×3（高×宽×通道），而过滤器的大小是 3×3×3。经过与一个过滤器的 2D 卷积之后，输出层的大小是 5×5×1（仅有一个通道）。"
                     + "\n"
-                    + "也就是说，在这种渐进情况(N>>m)下，当过滤器大小为 3x3时，空间可分卷积的计算成本是标准卷积的 2/3. 过滤器大小为 5×5 时这一数值是 2/5；过滤器大小为 7×7 时则为 2/7。"
+                    + "每个过滤器的大小为 3×3×1。每个核与输入层的一个通道卷积（仅一个通道，而非所有通道！）。每个这样的卷积都能提供大小为 5×5×1 的映射图。然后我们将这些映射图堆叠在一起，创建一个 5×5×3 的图像。"
                     + "\n"
-                    + "因此，深度可分卷积共有 675 + 9600 = 10275 次乘法。这样的成本大概仅有 2D 卷积的 12%！"
+                    + "为了扩展深度，我们应用一个核大小为 1×1×3 的 1×1 卷积。将 5×5×3 的输入图像与每个 1×1×3 的核卷积，可得到大小为 5×5×1 的映射图。"
                     + "\n"
-                    + "基于此，如果使用 3×3 过滤器，则 2D 卷积所需的乘法次数是深度可分卷积的 9 倍。如果使用 5×5 过滤器，则 2D 卷积所需的乘法次数是深度可分卷积的 25 倍。"),
+                    + "因此，在应用了 128 个 1×1 卷积之后，我们得到大小为 5×5×128 的层。"
+                    + "\n"
+                    + "通过这两个步骤，深度可分卷积也会将输入层（7×7×3）变换到输出层（5×5×128）。"),
     GROUP_SPECIALISATION("group-specialisation",
             "Filter groups specialise and regularise",
             "Filter groups split the learned filters into distinct kinds: in AlexNet, with two groups, one group's first-layer filters are black-and-white and the other's colour (the article also credits groups with a regularising, block-diagonal effect; the correlation maps are checked under 'grouped').",

@@ -33,11 +33,14 @@ public final class ExperimentRegistry {
         List<Experiment> experiments = new ArrayList<>();
         // One line per experiment, in ArticleClaim order, e.g.
         // experiments.add(new DilatedExperiment());
+        experiments.add(new org.convlab.experiments.flipped.FlippedKernelExperiment());
         experiments.add(new org.convlab.experiments.conv3d.Conv3dExperiment());
+        experiments.add(new org.convlab.experiments.transposed.TransposedExperiment());
         experiments.add(new org.convlab.experiments.dilated.DilatedExperiment());
         experiments.add(new org.convlab.experiments.separable.SpatiallySeparableExperiment());
         experiments.add(new org.convlab.experiments.separable.DepthwiseSeparableExperiment());
         experiments.add(new org.convlab.experiments.grouped.GroupedExperiment());
+        experiments.add(new org.convlab.experiments.arithmetic.ArithmeticExperiment());
         experiments.add(new org.convlab.experiments.grouped.GroupSpecialisationExperiment());
         return new ExperimentRegistry(experiments);
     }
