@@ -128,13 +128,16 @@ final class PoolGeometry {
         }
 
         /**
-         * Calls {@code visit} for every output, in order, and every real (not padding) input element of
-         * its window, in row-major window order.
+         * Calls {@code visit} for every output and every real (not padding) input element of its
+         * window, in row-major window order within each output. Planes (one sample's channel) run in
+         * parallel: a window reads and writes only its own plane, so the visits of different planes
+         * touch different elements and the results do not depend on the thread count.
          */
         void forEachWindowElement(Visit visit) {
-            int o = 0;
-            for (int plane = 0; plane < planes; plane++) {
+            int outPlane = outPlane();
+            java.util.stream.IntStream.range(0, planes).parallel().forEach(plane -> {
                 int base = plane * inPlane();
+                int o = plane * outPlane;
                 for (int od = 0; od < out[0]; od++) {
                     for (int oh = 0; oh < out[1]; oh++) {
                         for (int ow = 0; ow < out[2]; ow++, o++) {
@@ -159,7 +162,7 @@ final class PoolGeometry {
                         }
                     }
                 }
-            }
+            });
         }
     }
 }
