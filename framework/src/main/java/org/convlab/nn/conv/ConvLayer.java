@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import org.convlab.engine.ConvEngine;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Costed;
-import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.SavedForBackward;
@@ -27,6 +25,7 @@ public class ConvLayer implements Layer, Costed {
     private final ConvEngine engine;
     private final Parameter weight;
     private final Parameter bias;
+    private final List<Parameter> parameters;
     private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
 
@@ -43,18 +42,10 @@ public class ConvLayer implements Layer, Costed {
         this.saved = new SavedForBackward<>(spec.describe());
         this.flipsKernel = flipsKernel;
         this.engine = engine;
-        long[] wShape = new long[spec.rank() + 2];
-        wShape[0] = spec.outChannels();
-        wShape[1] = spec.inChannels() / spec.groups();
-        long fanIn = wShape[1];
-        for (int a = 0; a < spec.rank(); a++) {
-            wShape[a + 2] = spec.kernel()[a];
-            fanIn *= spec.kernel()[a];
-        }
-        this.weight = new Parameter(weightName, Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
-        this.bias = spec.bias()
-                ? new Parameter("bias", Init.kaimingUniform(spec.seed() + 1, spec.dataType(), fanIn, spec.outChannels()))
-                : null;
+        ConvWeights w = new ConvWeights(spec, spec.outChannels(), spec.inChannels() / spec.groups(), weightName);
+        this.weight = w.weight;
+        this.bias = w.bias;
+        this.parameters = w.list();
     }
 
     public ConvSpec spec() {
@@ -77,12 +68,7 @@ public class ConvLayer implements Layer, Costed {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> ps = new ArrayList<>(2);
-        ps.add(weight);
-        if (bias != null) {
-            ps.add(bias);
-        }
-        return ps;
+        return parameters;
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.convlab.nn.conv;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.convlab.engine.ConvEngine;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Costed;
-import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.SavedForBackward;
@@ -28,6 +26,7 @@ public class ConvTransposeLayer implements Layer, Costed {
     protected final ConvSpec spec;
     private final Parameter weight;
     private final Parameter bias;
+    private final List<Parameter> parameters;
     private final SavedForBackward<Saved> saved;
 
     private record Saved(INDArray input, ConvGeometry geometry) {
@@ -36,19 +35,10 @@ public class ConvTransposeLayer implements Layer, Costed {
     ConvTransposeLayer(ConvSpec spec) {
         this.spec = spec;
         this.saved = new SavedForBackward<>(spec.describe());
-        long[] wShape = new long[spec.rank() + 2];
-        wShape[0] = spec.inChannels();
-        wShape[1] = spec.outChannels() / spec.groups();
-        long fanIn = wShape[1];
-        for (int a = 0; a < spec.rank(); a++) {
-            wShape[a + 2] = spec.kernel()[a];
-            fanIn *= spec.kernel()[a];
-        }
-        // PyTorch computes the fan-in of a transposed convolution from weight.size(1) as well.
-        this.weight = new Parameter("weight", Init.kaimingUniform(spec.seed(), spec.dataType(), fanIn, wShape));
-        this.bias = spec.bias()
-                ? new Parameter("bias", Init.kaimingUniform(spec.seed() + 1, spec.dataType(), fanIn, spec.outChannels()))
-                : null;
+        ConvWeights w = new ConvWeights(spec, spec.inChannels(), spec.outChannels() / spec.groups(), "weight");
+        this.weight = w.weight;
+        this.bias = w.bias;
+        this.parameters = w.list();
     }
 
     public ConvSpec spec() {
@@ -71,12 +61,7 @@ public class ConvTransposeLayer implements Layer, Costed {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> ps = new ArrayList<>(2);
-        ps.add(weight);
-        if (bias != null) {
-            ps.add(bias);
-        }
-        return ps;
+        return parameters;
     }
 
     @Override
