@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.convlab.data.BatchIterator;
 import org.convlab.data.DataSet;
 import org.convlab.data.fashion.FashionMnist;
@@ -59,7 +60,9 @@ class ReadmeExampleTest {
     void theReadmeShowsExactlyThisExample() throws IOException {
         String source = Files.readString(Path.of("src/test/java/org/convlab/readme/ReadmeExampleTest.java"));
         String readme = Files.readString(Path.of("../README.md"));
-        String example = between(source, "// README-EXAMPLE-BEGIN\n", "        // README-EXAMPLE-END").stripIndent();
+        // The example is indented by 8 spaces in this file and by none in the README.
+        String example = between(source, "// README-EXAMPLE-BEGIN\n", "        // README-EXAMPLE-END").lines()
+                .map(line -> line.isBlank() ? "" : line.substring(8)).collect(Collectors.joining("\n", "", "\n"));
         assertTrue(readme.contains(example), "README.md must contain the example verbatim:\n" + example);
     }
 
