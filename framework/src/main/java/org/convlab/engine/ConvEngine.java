@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -103,7 +102,7 @@ public final class ConvEngine {
             Host.write(yh, y);
         }
         if (bias != null) {
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+            addBias(y, bias);
         }
         return y.reshape(g.outputShape(n));
     }
@@ -216,7 +215,7 @@ public final class ConvEngine {
                     y.get(point(sample), interval(grp * og, (grp + 1) * og), all()), false, false, 1.0, 0.0));
         }
         if (bias != null) {
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+            addBias(y, bias);
         }
         return y.reshape(g.outputShape(n));
     }
@@ -324,7 +323,7 @@ public final class ConvEngine {
         DepthwiseKernel.forward(g, n, xh, wh, yh);
         INDArray y = Host.toArray(yh, type, n, g.outChannels, g.outVolume());
         if (bias != null) {
-            Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+            addBias(y, bias);
         }
         return y.reshape(g.outputShape(n));
     }
@@ -358,6 +357,17 @@ public final class ConvEngine {
             weightGradAccum.addi(Host.toArray(dwh, type, weightGradAccum.shape()));
         }
         return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
+    }
+
+    /**
+     * {@code y[n, o, p] += bias[o]} in place, by shape broadcasting: ND4J's BroadcastAddOp along an
+     * axis took 15 ms for a [32, 64, 1024] output, the broadcasting add under 1 ms.
+     */
+    public static void addBias(INDArray y, INDArray bias) {
+        long[] shape = new long[y.rank()];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = bias.length();
+        y.addi(bias.reshape(shape));
     }
 
     /** The bias gradient: the output gradient summed over the batch and every position. */

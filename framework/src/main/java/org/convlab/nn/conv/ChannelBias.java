@@ -2,8 +2,6 @@ package org.convlab.nn.conv;
 
 import org.convlab.engine.ConvEngine;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** The per-channel bias step of composite layers: {@code y[n, c, ...] += b[c]}, and its gradient. */
 final class ChannelBias {
@@ -12,7 +10,7 @@ final class ChannelBias {
 
     /** Adds {@code bias} along axis 1 of {@code y}, in place. */
     static INDArray addInPlace(INDArray y, INDArray bias) {
-        Nd4j.getExecutioner().exec(new BroadcastAddOp(y, bias, y, 1));
+        ConvEngine.addBias(y, bias);
         return y;
     }
 
