@@ -93,10 +93,10 @@ public final class Conv3dExperiment extends ArticleExperiment {
         double sliceWiseError = sliceWiseEquivalence(rng, seed);
 
         // ---- Part 2: segmentation of winding tubes.
-        int size = ctx.budget(16, 20);
-        int trainCount = ctx.budget(12, 28);
+        int size = ctx.budget(16, 24);
+        int trainCount = ctx.budget(12, 48);
         int testCount = ctx.budget(4, 10);
-        int epochs = ctx.budget(5, 8);
+        int epochs = ctx.budget(5, 12);
         int batch = 2;
         DataSet train = vessels(size, trainCount, seed * 31 + 1);
         DataSet test = vessels(size, testCount, seed * 31 + 2);

@@ -50,10 +50,10 @@ public final class GroupSpecialisationExperiment extends ArticleExperiment {
     public ExperimentResult run(ExperimentContext ctx) {
         long seed = ctx.seed();
         ResultBuilder result = ctx.result();
-        int seeds = ctx.budget(2, 3);
+        int seeds = ctx.budget(2, 5);
         int size = 16;
-        int trainCount = ctx.budget(128, 512);
-        int epochs = ctx.budget(2, 3);
+        int trainCount = ctx.budget(128, 2048);
+        int epochs = ctx.budget(2, 8);
         int batch = 32;
         DataSet train = ColouredShapes.builder().size(size).count(trainCount).seed(seed * 13 + 1).build().generate();
         DataSet test = ColouredShapes.builder().size(size).count(ctx.budget(128, 256)).seed(seed * 13 + 2).build().generate();

@@ -133,10 +133,10 @@ public final class GroupedExperiment extends ArticleExperiment {
 
         // ---- 4. Correlation of the 1x1 layer's responses with the grouped 3x3 layer's (Fashion-MNIST).
         FashionMnist fm = FashionMnist.shipped();
-        DataSet train = halved(fm.train().head(ctx.budget(320, 2500)));
+        DataSet train = halved(fm.train().head(ctx.budget(320, 8000)));
         DataSet test = halved(fm.test().head(ctx.budget(500, 2000)));
-        DataSet probe = train.head(ctx.budget(100, 300));
-        int epochs = ctx.budget(1, 2);
+        DataSet probe = train.head(ctx.budget(100, 1000));
+        int epochs = ctx.budget(1, 3);
         int batch = 32;
         List<HeatmapPanel> panels = new ArrayList<>();
         double[] scores = new double[CORRELATION_GROUPS.length];
