@@ -7,9 +7,6 @@ import java.util.Map;
 import org.convlab.engine.ConvEngine;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
-import org.convlab.nn.Costed;
-import org.convlab.nn.Layer;
-import org.convlab.nn.Parameter;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,13 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code flipsKernel} the true convolution, which is the same with the stored kernel reversed on
  * every spatial axis. Non-zero padding modes pad explicitly before a zero-padded convolution.
  */
-public class ConvLayer implements Layer, Costed {
-    protected final ConvSpec spec;
+public class ConvLayer extends KernelLayer {
     private final boolean flipsKernel;
     private final ConvEngine engine;
-    private final Parameter weight;
-    private final Parameter bias;
-    private final List<Parameter> parameters;
     private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
 
@@ -38,37 +31,10 @@ public class ConvLayer implements Layer, Costed {
 
     /** A convolution whose weight parameter is called {@code weightName} (a step of a composite layer). */
     ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine, String weightName) {
-        this.spec = spec;
+        super(spec, spec.outChannels(), spec.inChannels() / spec.groups(), weightName);
         this.saved = new SavedForBackward<>(spec.describe());
         this.flipsKernel = flipsKernel;
         this.engine = engine;
-        ConvWeights w = new ConvWeights(spec, spec.outChannels(), spec.inChannels() / spec.groups(), weightName);
-        this.weight = w.weight;
-        this.bias = w.bias;
-        this.parameters = w.list();
-    }
-
-    public ConvSpec spec() {
-        return spec;
-    }
-
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias parameter, or null when built with {@code .bias(false)}. */
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public String name() {
-        return spec.kind();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
     }
 
     @Override
@@ -77,8 +43,8 @@ public class ConvLayer implements Layer, Costed {
         ConvGeometry g = geometry(input.shape());
         INDArray x = spec.paddingMode() == PaddingMode.ZEROS ? input
                 : ModePadding.pad(input, spec.padBefore(), spec.padAfter(), spec.paddingMode());
-        INDArray w = flipsKernel ? KernelFlip.flip(weight.value()) : weight.value();
-        INDArray y = engine.forward(g, x, w, bias == null ? null : bias.value());
+        INDArray w = flipsKernel ? KernelFlip.flip(weight().value()) : weight().value();
+        INDArray y = engine.forward(g, x, w, bias() == null ? null : bias().value());
         saved.push(new Saved(x, g, w, spatial(input.shape())));
         return y;
     }
@@ -91,14 +57,14 @@ public class ConvLayer implements Layer, Costed {
                 gradOutput.shape());
         INDArray dx;
         if (flipsKernel) {
-            INDArray dFlipped = weight.grad().ulike();
+            INDArray dFlipped = weight().grad().ulike();
             dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), dFlipped);
-            weight.grad().addi(KernelFlip.flip(dFlipped));
+            weight().grad().addi(KernelFlip.flip(dFlipped));
         } else {
-            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), weight.grad());
+            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), weight().grad());
         }
-        if (bias != null) {
-            bias.grad().addi(ConvEngine.biasGradient(gradOutput));
+        if (bias() != null) {
+            bias().grad().addi(ConvEngine.biasGradient(gradOutput));
         }
         return spec.paddingMode() == PaddingMode.ZEROS ? dx
                 : ModePadding.unpadGradient(dx, s.inSize(), spec.padBefore(), spec.padAfter(), spec.paddingMode());

@@ -1,13 +1,9 @@
 package org.convlab.nn.conv;
 
 import java.util.Arrays;
-import java.util.List;
 import org.convlab.engine.ConvEngine;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
-import org.convlab.nn.Costed;
-import org.convlab.nn.Layer;
-import org.convlab.nn.Parameter;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,55 +18,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Output size per axis: {@code (in-1)s - 2p + d(k-1) + outputPadding + 1}.
  * Weight [in, out/groups, k...], bias [out].
  */
-public class ConvTransposeLayer implements Layer, Costed {
-    protected final ConvSpec spec;
-    private final Parameter weight;
-    private final Parameter bias;
-    private final List<Parameter> parameters;
+public class ConvTransposeLayer extends KernelLayer {
     private final SavedForBackward<Saved> saved;
 
     private record Saved(INDArray input, ConvGeometry geometry) {
     }
 
     ConvTransposeLayer(ConvSpec spec) {
-        this.spec = spec;
+        super(spec, spec.inChannels(), spec.outChannels() / spec.groups(), "weight");
         this.saved = new SavedForBackward<>(spec.describe());
-        ConvWeights w = new ConvWeights(spec, spec.inChannels(), spec.outChannels() / spec.groups(), "weight");
-        this.weight = w.weight;
-        this.bias = w.bias;
-        this.parameters = w.list();
-    }
-
-    public ConvSpec spec() {
-        return spec;
-    }
-
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias parameter, or null when built with {@code .bias(false)}. */
-    public Parameter bias() {
-        return bias;
-    }
-
-    @Override
-    public String name() {
-        return spec.kind();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
     }
 
     @Override
     public INDArray forward(INDArray input) {
         Checks.requireDataType(spec.describe(), input, spec.dataType());
         ConvGeometry g = adjointGeometry(input.shape());
-        INDArray y = ConvEngine.SEQUENTIAL.backward(g, null, input, weight.value(), null);
-        if (bias != null) {
-            ChannelBias.addInPlace(y, bias.value());
+        INDArray y = ConvEngine.SEQUENTIAL.backward(g, null, input, weight().value(), null);
+        if (bias() != null) {
+            ChannelBias.addInPlace(y, bias().value());
         }
         saved.push(new Saved(input, g));
         return y;
@@ -82,11 +47,11 @@ public class ConvTransposeLayer implements Layer, Costed {
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().inputShape(gradOutput.size(0)),
                 gradOutput.shape());
         // dL/dW of y = C(W)^T x is the convolution's weight gradient with input dL/dy and output gradient x.
-        ConvEngine.SEQUENTIAL.backward(s.geometry(), gradOutput, s.input(), null, weight.grad());
-        if (bias != null) {
-            bias.grad().addi(ChannelBias.gradient(gradOutput));
+        ConvEngine.SEQUENTIAL.backward(s.geometry(), gradOutput, s.input(), null, weight().grad());
+        if (bias() != null) {
+            bias().grad().addi(ChannelBias.gradient(gradOutput));
         }
-        return ConvEngine.SEQUENTIAL.forward(s.geometry(), gradOutput, weight.value(), null);
+        return ConvEngine.SEQUENTIAL.forward(s.geometry(), gradOutput, weight().value(), null);
     }
 
     @Override
