@@ -1,6 +1,6 @@
 package org.convlab.nn.layers;
 
-import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Max pooling for any rank: {@code y = max} over the window, padding ignored (as PyTorch's implicit
@@ -17,17 +17,27 @@ public abstract sealed class MaxPool extends Pool permits MaxPool1d, MaxPool2d, 
     @Override
     final Object poolForward(PoolGeometry.Grid g, double[] x, double[] y) {
         int[] argmax = new int[y.length];
-        Arrays.fill(argmax, -1);
-        g.forEachWindowElement((o, i) -> {
-            int best = argmax[o];
-            // Strictly greater keeps the first maximum; a NaN wins, as in PyTorch.
-            if (best < 0 || x[i] > x[best] || Double.isNaN(x[i]) && !Double.isNaN(x[best])) {
-                argmax[o] = i;
+        int[] table = g.windowTable();
+        int ws = g.windowSize();
+        int outPlane = g.outPlane();
+        int inPlane = g.inPlane();
+        IntStream.range(0, g.planes()).parallel().forEach(plane -> {
+            for (int o = plane * outPlane, w = 0; w < outPlane; o++, w++) {
+                int best = -1;
+                for (int t = w * ws; t < (w + 1) * ws; t++) {
+                    if (table[t] < 0) {
+                        continue;
+                    }
+                    int i = plane * inPlane + table[t];
+                    // Strictly greater keeps the first maximum; a NaN wins, as in PyTorch.
+                    if (best < 0 || x[i] > x[best] || Double.isNaN(x[i]) && !Double.isNaN(x[best])) {
+                        best = i;
+                    }
+                }
+                argmax[o] = best; // padding <= kernel/2 leaves a real element in every window
+                y[o] = x[best];
             }
         });
-        for (int o = 0; o < y.length; o++) {
-            y[o] = x[argmax[o]]; // padding <= kernel/2 leaves a real element in every window
-        }
         return argmax;
     }
 

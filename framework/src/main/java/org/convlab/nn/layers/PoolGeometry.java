@@ -122,47 +122,42 @@ final class PoolGeometry {
             return out[0] * out[1] * out[2];
         }
 
-        /** Receives one (output index, input index) pair of a window. */
-        interface Visit {
-            void accept(int output, int input);
+        /** Elements per window: the kernel volume. */
+        int windowSize() {
+            return k[0] * k[1] * k[2];
         }
 
         /**
-         * Calls {@code visit} for every output and every real (not padding) input element of its
-         * window, in row-major window order within each output. Planes (one sample's channel) run in
-         * parallel: a window reads and writes only its own plane, so the visits of different planes
-         * touch different elements and the results do not depend on the thread count.
+         * The windows of one plane as a table: entry {@code o * windowSize() + t} is the offset in the
+         * input plane of tap {@code t} (row-major in the window) of output {@code o}, or -1 where the
+         * tap falls into the padding. Every plane has the same windows, so the pooling loops index
+         * this table instead of recomputing coordinates, and run planes in parallel: a window reads
+         * and writes only its own plane, so results do not depend on the thread count.
          */
-        void forEachWindowElement(Visit visit) {
-            int outPlane = outPlane();
-            java.util.stream.IntStream.range(0, planes).parallel().forEach(plane -> {
-                int base = plane * inPlane();
-                int o = plane * outPlane;
-                for (int od = 0; od < out[0]; od++) {
-                    for (int oh = 0; oh < out[1]; oh++) {
-                        for (int ow = 0; ow < out[2]; ow++, o++) {
-                            for (int kd = 0; kd < k[0]; kd++) {
-                                int id = od * s[0] - p[0] + kd;
-                                if (id < 0 || id >= in[0]) {
-                                    continue;
-                                }
-                                for (int kh = 0; kh < k[1]; kh++) {
-                                    int ih = oh * s[1] - p[1] + kh;
-                                    if (ih < 0 || ih >= in[1]) {
-                                        continue;
-                                    }
-                                    for (int kw = 0; kw < k[2]; kw++) {
-                                        int iw = ow * s[2] - p[2] + kw;
-                                        if (iw >= 0 && iw < in[2]) {
-                                            visit.accept(o, base + (id * in[1] + ih) * in[2] + iw);
-                                        }
-                                    }
+        int[] windowTable() {
+            int ws = windowSize();
+            int[] table = new int[outPlane() * ws];
+            int o = 0;
+            for (int od = 0; od < out[0]; od++) {
+                for (int oh = 0; oh < out[1]; oh++) {
+                    for (int ow = 0; ow < out[2]; ow++, o++) {
+                        int t = o * ws;
+                        for (int kd = 0; kd < k[0]; kd++) {
+                            int id = od * s[0] - p[0] + kd;
+                            for (int kh = 0; kh < k[1]; kh++) {
+                                int ih = oh * s[1] - p[1] + kh;
+                                for (int kw = 0; kw < k[2]; kw++, t++) {
+                                    int iw = ow * s[2] - p[2] + kw;
+                                    boolean inside = id >= 0 && id < in[0] && ih >= 0 && ih < in[1] && iw >= 0
+                                            && iw < in[2];
+                                    table[t] = inside ? (id * in[1] + ih) * in[2] + iw : -1;
                                 }
                             }
                         }
                     }
                 }
-            });
+            }
+            return table;
         }
     }
 }
