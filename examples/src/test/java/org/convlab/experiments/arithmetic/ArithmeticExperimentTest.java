@@ -3,20 +3,18 @@ package org.convlab.experiments.arithmetic;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
 import org.convlab.nn.conv.Conv2d;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +45,7 @@ class ArithmeticExperimentTest {
 
         List<String> pngs = ctx.charts().written().stream().filter(f -> f.endsWith(".png")).toList();
         assertEquals(2, pngs.size(), pngs.toString());
-        for (String png : pngs) {
-            BufferedImage img = ImageIO.read(tmp.resolve(png).toFile());
-            assertNotNull(img, png);
-            assertTrue(img.getWidth() >= 300, png);
-        }
+        ChartAssertions.assertPngsDecode(tmp, pngs);
     }
 
     @Test

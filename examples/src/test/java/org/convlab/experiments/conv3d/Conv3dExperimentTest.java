@@ -2,17 +2,15 @@ package org.convlab.experiments.conv3d;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,13 +44,7 @@ class Conv3dExperimentTest {
 
         var charts = ctx.charts().written();
         assertEquals(2, charts.stream().filter(c -> c.endsWith(".png")).count(), charts.toString());
-        for (String chart : charts) {
-            if (chart.endsWith(".png")) {
-                BufferedImage image = ImageIO.read(tmp.resolve(chart).toFile());
-                assertNotNull(image, chart);
-                assertTrue(image.getWidth() >= 300, chart);
-            }
-        }
+        ChartAssertions.assertPngsDecode(tmp, charts);
     }
 
     @Test

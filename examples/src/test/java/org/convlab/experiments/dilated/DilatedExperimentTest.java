@@ -2,20 +2,18 @@ package org.convlab.experiments.dilated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,13 +40,7 @@ class DilatedExperimentTest {
         assertTrue(result.explanation().contains("slip"), result.explanation());
 
         assertFalse(ctx.charts().written().isEmpty());
-        for (String file : ctx.charts().written()) {
-            if (file.endsWith(".png")) {
-                BufferedImage image = ImageIO.read(tmp.resolve(file).toFile());
-                assertNotNull(image, file);
-                assertTrue(image.getWidth() >= 300, file);
-            }
-        }
+        ChartAssertions.assertPngsDecode(tmp, ctx.charts().written());
     }
 
     @Test

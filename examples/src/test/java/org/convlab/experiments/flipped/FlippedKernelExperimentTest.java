@@ -2,19 +2,17 @@ package org.convlab.experiments.flipped;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +48,7 @@ class FlippedKernelExperimentTest {
 
         List<String> pngs = ctx.charts().written().stream().filter(f -> f.endsWith(".png")).toList();
         assertEquals(3, pngs.size(), pngs.toString());
-        for (String png : pngs) {
-            BufferedImage img = ImageIO.read(tmp.resolve(png).toFile());
-            assertNotNull(img, png);
-            assertTrue(img.getWidth() >= 300, png);
-        }
+        ChartAssertions.assertPngsDecode(tmp, pngs);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.convlab.experiments.grouped;
 
-import static org.convlab.experiments.grouped.GroupedExperimentTest.assertImages;
 import static org.convlab.experiments.grouped.GroupedExperimentTest.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class GroupSpecialisationExperimentTest {
 
         List<String> charts = ctx.charts().written();
         assertEquals(2, charts.stream().filter(c -> c.endsWith(".png")).count(), charts.toString());
-        assertImages(tmp, charts);
+        ChartAssertions.assertPngsDecode(tmp, charts);
     }
 
     @Test

@@ -1,18 +1,16 @@
 package org.convlab.experiments.grouped;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +51,7 @@ class GroupedExperimentTest {
 
         List<String> charts = ctx.charts().written();
         assertEquals(2, charts.stream().filter(c -> c.endsWith(".png")).count(), charts.toString());
-        assertImages(tmp, charts);
+        ChartAssertions.assertPngsDecode(tmp, charts);
     }
 
     @Test
@@ -71,15 +69,6 @@ class GroupedExperimentTest {
         assertEquals(1.0, GroupedExperiment.spearman(new double[] {1, 2, 3}, new double[] {0.1, 0.5, 0.9}), 1e-12);
     }
 
-    static void assertImages(Path dir, List<String> charts) throws Exception {
-        for (String chart : charts) {
-            if (chart.endsWith(".png")) {
-                BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
-                assertNotNull(image, chart);
-                assertTrue(image.getWidth() >= 300, chart + " is " + image.getWidth() + " wide");
-            }
-        }
-    }
 
     static double figure(ExperimentResult result, String name) {
         return result.figures().stream().filter(f -> f.name().startsWith(name) || f.name().contains(name))

@@ -1,20 +1,18 @@
 package org.convlab.experiments.separable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +43,7 @@ class DepthwiseSeparableExperimentTest {
         assertTrue(f.get("median time, Conv2d 64->128 3x3").measured() > 0);
 
         assertEquals(6, ctx.charts().written().size());
-        for (String file : ctx.charts().written()) {
-            if (file.endsWith(".png")) {
-                BufferedImage image = ImageIO.read(tmp.resolve(file).toFile());
-                assertNotNull(image, file);
-                assertTrue(image.getWidth() >= 300, file);
-            }
-        }
+        ChartAssertions.assertPngsDecode(tmp, ctx.charts().written());
     }
 
     @Test

@@ -1,18 +1,16 @@
 package org.convlab.experiments.transposed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.RunSettings;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.ChartAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -58,11 +56,7 @@ class TransposedExperimentTest {
 
         List<String> pngs = ctx.charts().written().stream().filter(f -> f.endsWith(".png")).toList();
         assertEquals(5, pngs.size(), pngs.toString());
-        for (String png : pngs) {
-            BufferedImage img = ImageIO.read(tmp.resolve(png).toFile());
-            assertNotNull(img, png);
-            assertTrue(img.getWidth() >= 300, png);
-        }
+        ChartAssertions.assertPngsDecode(tmp, pngs);
     }
 
     @Test
