@@ -17,13 +17,15 @@ import org.nd4j.linalg.factory.Nd4j;
 class NativeConv2dEquivalenceTest {
 
     static Stream<Arguments> cases() {
-        return Stream.of(DataType.FLOAT, DataType.DOUBLE).flatMap(t -> Stream.of(
+        return Stream.concat(Stream.of(DataType.FLOAT, DataType.DOUBLE).flatMap(t -> Stream.of(
                 // in, out, k, stride, pad, dilation, size, batch
                 Arguments.of(t, new int[] {3, 4, 3, 1, 1, 1, 7, 2}),
                 Arguments.of(t, new int[] {2, 5, 3, 2, 0, 1, 9, 3}),
-                Arguments.of(t, new int[] {4, 3, 2, 1, 1, 2, 6, 2}),
                 Arguments.of(t, new int[] {8, 8, 5, 2, 2, 1, 12, 1}),
-                Arguments.of(t, new int[] {16, 8, 3, 1, 1, 1, 40, 2})));
+                Arguments.of(t, new int[] {16, 8, 3, 1, 1, 1, 40, 2}))),
+                // The oneDNN build's FLOAT conv2d fails on dilation > 1 (ND4J-NOTES): only the
+                // generic DOUBLE op can be the oracle there; ConvLayerTest checks FLOAT against ReferenceConv.
+                Stream.of(Arguments.of(DataType.DOUBLE, new int[] {4, 3, 2, 1, 1, 2, 6, 2})));
     }
 
     @ParameterizedTest(name = "{0} {1}")
