@@ -1,6 +1,7 @@
 package org.convlab.experiments;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param explanation why this verdict: what was measured, and what is true when the article is not
  * @param figures measured values next to the article's
  * @param charts chart files relative to the output directory, e.g. {@code charts/dilated-rf.png}
+ * @param captions for a chart file, what it shows and how to read it; a chart without one is shown
+ *     with its file name
  * @param seed the random seed the experiment ran with
  * @param durationSeconds wall-clock time of {@link Experiment#run}
  * @param quick whether it ran with the small {@code --quick} budgets
@@ -30,6 +33,7 @@ public record ExperimentResult(
         String explanation,
         List<Figure> figures,
         List<String> charts,
+        Map<String, String> captions,
         long seed,
         double durationSeconds,
         boolean quick) {
@@ -44,6 +48,19 @@ public record ExperimentResult(
         explanation = Objects.requireNonNullElse(explanation, "");
         figures = figures == null ? List.of() : List.copyOf(figures);
         charts = charts == null ? List.of() : List.copyOf(charts);
+        captions = captions == null ? Map.of() : Map.copyOf(captions);
+    }
+
+    /** The caption of a chart file, or of the chart of the same name in another format; empty when none. */
+    public String caption(String chart) {
+        String caption = captions.get(chart);
+        if (caption == null) {
+            String stem = chart.replaceFirst("\\.[a-z]+$", "");
+            caption = captions.entrySet().stream()
+                    .filter(e -> e.getKey().replaceFirst("\\.[a-z]+$", "").equals(stem))
+                    .map(Map.Entry::getValue).findFirst().orElse("");
+        }
+        return caption;
     }
 
     /** A builder with the experiment's id, title, claim and quote filled in. */
@@ -63,6 +80,7 @@ public record ExperimentResult(
                 .seed(seed).durationSeconds(durationSeconds).quick(quick);
         figures.forEach(builder::figure);
         charts.forEach(builder::chart);
+        captions.forEach(builder::caption);
         return builder;
     }
 }

@@ -2,8 +2,10 @@ package org.convlab.experiments;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,7 @@ public final class ResultBuilder {
     private final List<Figure> figures = new ArrayList<>();
     // A set: the runner adds the charts it saw drawn, which the experiment may have added already.
     private final Set<String> charts = new LinkedHashSet<>();
+    private final Map<String, String> captions = new LinkedHashMap<>();
     private long seed;
     private double durationSeconds;
     private boolean quick;
@@ -95,6 +98,15 @@ public final class ResultBuilder {
         return this;
     }
 
+    /**
+     * What a chart shows and how to read it, for the report's figure caption: one or two sentences
+     * ("Each curve is ...; the dashed line is ..."). The file may be any one of the chart's formats.
+     */
+    public ResultBuilder caption(String file, String caption) {
+        captions.put(file, caption);
+        return this;
+    }
+
     public ResultBuilder charts(Collection<String> files) {
         charts.addAll(files);
         return this;
@@ -125,7 +137,7 @@ public final class ResultBuilder {
         }
         String line = headline != null ? headline : firstSentence(explanation);
         return new ExperimentResult(id, title, claim, articleQuote, verdict, line, explanation,
-                figures, List.copyOf(charts), seed, durationSeconds, quick);
+                figures, List.copyOf(charts), captions, seed, durationSeconds, quick);
     }
 
     private static String firstSentence(String text) {

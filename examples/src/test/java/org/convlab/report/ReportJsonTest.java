@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.Verdict;
@@ -20,9 +21,11 @@ class ReportJsonTest {
                 List.of(Figure.versus("||C^T C - I||", 3.25, 0, "Frobenius norm"),
                         Figure.versus("output size", 4, "4x4", "pixels"),
                         Figure.measured("not measurable", Double.NaN, "")),
-                List.of("charts/transposed-matrix.png", "charts/transposed-matrix.svg"), 42, 12.5, false);
+                List.of("charts/transposed-matrix.png", "charts/transposed-matrix.svg"),
+                Map.of("charts/transposed-matrix.png", "The matrix C^T C; the identity would be a bright diagonal."),
+                42, 12.5, false);
         ExperimentResult failed = new ExperimentResult("grouped", "Grouped", "claim", "", Verdict.FAILED,
-                "error", "", List.of(), List.of(), 42, 0.01, true);
+                "error", "", List.of(), List.of(), null, 42, 0.01, true);
         return new RunReport("2024-01-01T00:00:00Z", 42, false, List.of(refuted, failed), List.of("conv3d"));
     }
 
