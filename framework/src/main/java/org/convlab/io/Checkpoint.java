@@ -125,13 +125,15 @@ public final class Checkpoint {
             throw new CheckpointException(file, "no such checkpoint file");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntries.requireSafeNames(zip, file);
             JsonNode manifest;
             try {
-                manifest = ModelConfig.MAPPER.readTree(entry(zip, file, MANIFEST));
+                manifest = ModelConfig.MAPPER.readTree(ZipEntries.readBounded(zip, file, MANIFEST,
+                        CheckpointLimits.MANIFEST_BYTES));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new CheckpointException(file, MANIFEST + " is corrupted (" + e.getOriginalMessage() + ")", e);
             }
-            if (manifest == null || !FORMAT.equals(manifest.path("format").asText())) {
+            if (manifest == null || !manifest.isObject() || !FORMAT.equals(manifest.path("format").asText())) {
                 throw new CheckpointException(file, "not a ConvLab checkpoint (manifest format is not '" + FORMAT + "')");
             }
             if (manifest.path("version").asInt() != VERSION) {
@@ -145,18 +147,21 @@ public final class Checkpoint {
                 throw new CheckpointException(file, "bad model config: " + e.getMessage(), e);
             }
             JsonNode training = manifest.path("training");
+            int epoch = (int) CheckpointLimits.counter(file, training, "epoch", Integer.MAX_VALUE);
+            long step = CheckpointLimits.counter(file, training, "step", Long.MAX_VALUE);
             History history;
             try {
-                history = History.fromJson(new String(entry(zip, file, HISTORY), StandardCharsets.UTF_8));
+                history = History.fromJson(new String(ZipEntries.readBounded(zip, file, HISTORY,
+                        CheckpointLimits.historyBytes(step, epoch)), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new CheckpointException(file, "bad " + HISTORY + ": " + e.getMessage(), e);
             }
-            TrainingState state = new TrainingState(training.path("epoch").asInt(), training.path("step").asLong(),
-                    training.path("seed").asLong(), history);
+            TrainingState state = new TrainingState(epoch, step, training.path("seed").asLong(), history);
             Map<String, INDArray> params = new LinkedHashMap<>();
             Map<String, INDArray> bufs = new LinkedHashMap<>();
             Map<String, INDArray> optim = new LinkedHashMap<>();
             JsonNode arrays = manifest.path("arrays");
+            CheckpointLimits.checkArrayIndex(file, arrays);
             for (Iterator<Map.Entry<String, JsonNode>> it = arrays.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 INDArray array = readArray(zip, file, e.getKey(), e.getValue());
@@ -182,7 +187,7 @@ public final class Checkpoint {
     }
 
     private static INDArray readArray(ZipFile zip, Path file, String name, JsonNode info) throws IOException {
-        byte[] bytes = entry(zip, file, name);
+        byte[] bytes = ZipEntries.readBounded(zip, file, name, CheckpointLimits.entryBytes(file, name, info));
         long crc = ZipEntries.crc32(bytes);
         if (crc != info.path("crc32").asLong()) {
             throw new CheckpointException(file, "entry '" + name + "' is corrupted (CRC-32 " + Long.toHexString(crc)
@@ -204,16 +209,6 @@ public final class Checkpoint {
                     + Arrays.toString(shape));
         }
         return array;
-    }
-
-    private static byte[] entry(ZipFile zip, Path file, String name) throws IOException {
-        ZipEntry e = zip.getEntry(name);
-        if (e == null) {
-            throw new CheckpointException(file, "missing entry '" + name + "'");
-        }
-        try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
-        }
     }
 
     /** A new model built from the stored config, with the stored parameters and buffers. */

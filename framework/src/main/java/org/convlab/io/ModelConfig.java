@@ -127,7 +127,7 @@ public final class ModelConfig {
 
     public static ModelConfig read(Path file) throws IOException {
         try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+            return fromJson(ConfigText.read(file));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,8 @@ public final class NpyFormat {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
+    /** ND4J holds at most 32 dimensions. */
+    private static final int MAX_RANK = 32;
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
     private NpyFormat() {
@@ -57,40 +59,72 @@ public final class NpyFormat {
     public static INDArray decode(byte[] bytes, String what) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-            throw new IllegalArgumentException(what + ": not a .npy array (bad magic bytes)");
+            throw new IllegalArgumentException(what + ": not a .npy array: expected the magic bytes \\x93NUMPY "
+                    + "and at least 10 bytes, found " + bytes.length + " bytes starting " + hex(bytes, 6));
         }
         int major = bytes[6];
-        int headerLength;
-        int dataStart;
+        long headerLength;
+        long dataStart;
         if (major == 1) {
             headerLength = Short.toUnsignedInt(in.getShort(8));
             dataStart = 10 + headerLength;
         } else if (major == 2 || major == 3) {
-            headerLength = in.getInt(8);
+            if (bytes.length < 12) {
+                throw new IllegalArgumentException(what + ": truncated .npy header: expected 12 bytes of preamble "
+                        + "for version " + major + ", found " + bytes.length);
+            }
+            headerLength = Integer.toUnsignedLong(in.getInt(8));
             dataStart = 12 + headerLength;
         } else {
-            throw new IllegalArgumentException(what + ": unsupported .npy version " + major);
+            throw new IllegalArgumentException(what + ": unsupported .npy version: expected 1, 2 or 3, found " + major);
         }
-        if (headerLength < 0 || dataStart > bytes.length) {
-            throw new IllegalArgumentException(what + ": truncated .npy header");
+        if (dataStart > bytes.length) {
+            throw new IllegalArgumentException(what + ": truncated .npy header: expected " + headerLength
+                    + " header bytes, found " + (bytes.length - (dataStart - headerLength)));
         }
-        String header = new String(bytes, dataStart - headerLength, headerLength, StandardCharsets.US_ASCII);
+        String header = new String(bytes, (int) (dataStart - headerLength), (int) headerLength,
+                StandardCharsets.US_ASCII);
         DataType type = dataType(find(DESCR, header, what, "descr"), what);
         if (find(FORTRAN, header, what, "fortran_order").equals("True")) {
-            throw new IllegalArgumentException(what + ": fortran_order arrays are not supported");
+            throw new IllegalArgumentException(what + ": fortran_order arrays are not supported "
+                    + "(expected 'fortran_order': False)");
         }
         long[] shape = parseShape(find(SHAPE, header, what, "shape"), what);
+        long actual = bytes.length - dataStart;
+        // The size the header claims is checked against the bytes present before anything of that size is made.
+        long available = actual / type.width();
+        long count = elementCount(shape, available + 1);
+        if (count > available || actual != count * type.width()) {
+            String expected = count > available ? "more than " + actual : Long.toString(count * type.width());
+            throw new IllegalArgumentException(what + ": expected " + expected + " data bytes for " + type
+                    + Arrays.toString(shape) + ", found " + actual + (count > available ? " (truncated)" : ""));
+        }
+        return toArray(in.position((int) dataStart).slice().order(ByteOrder.LITTLE_ENDIAN), type, shape, (int) count);
+    }
+
+    /** The product of the sizes, or {@code cap} as soon as it would exceed it (no overflow). */
+    private static long elementCount(long[] shape, long cap) {
         long count = 1;
         for (long d : shape) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        for (long d : shape) {
+            if (count > cap / d) {
+                return cap;
+            }
             count *= d;
         }
-        long expected = count * type.width();
-        long actual = bytes.length - dataStart;
-        if (actual != expected) {
-            throw new IllegalArgumentException(what + ": expected " + expected + " data bytes for " + type
-                    + Arrays.toString(shape) + ", found " + actual + (actual < expected ? " (truncated)" : ""));
+        return count;
+    }
+
+    private static String hex(byte[] b, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(n, b.length); i++) {
+            s.append(i == 0 ? "" : " ").append(String.format("%02x", b[i] & 0xFF));
         }
-        return toArray(in.position(dataStart).slice().order(ByteOrder.LITTLE_ENDIAN), type, shape, (int) count);
+        return b.length == 0 ? "(nothing)" : s.toString();
     }
 
     private static INDArray toArray(ByteBuffer data, DataType type, long[] shape, int count) {
@@ -158,13 +192,18 @@ public final class NpyFormat {
     private static String find(Pattern p, String header, String what, String key) {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw new IllegalArgumentException(what + ": .npy header has no '" + key + "': " + header.trim());
+            throw new IllegalArgumentException(what + ": bad .npy header: expected a '" + key + "' entry, found "
+                    + (header.length() > 200 ? header.substring(0, 200) + "..." : header.trim()));
         }
         return m.group(1);
     }
 
     private static long[] parseShape(String text, String what) {
-        String[] parts = text.split(",");
+        String[] parts = text.split(",", -1);
+        if (parts.length > MAX_RANK + 1) {
+            throw new IllegalArgumentException(what + ": bad .npy shape: expected at most " + MAX_RANK
+                    + " dimensions, found " + (parts.length - 1) + " or more");
+        }
         return Arrays.stream(parts).map(String::trim).filter(s -> !s.isEmpty()).mapToLong(s -> {
             try {
                 long d = Long.parseLong(s);
@@ -173,7 +212,8 @@ public final class NpyFormat {
                 }
                 return d;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + ": bad .npy shape (" + text + ")");
+                throw new IllegalArgumentException(what + ": bad .npy shape: expected non-negative integer sizes, "
+                        + "found (" + text + ")");
             }
         }).toArray();
     }

@@ -59,24 +59,49 @@ public final class IdxReader {
         }
     }
 
-    /** Parses the bytes of a whole file, decompressing them first when they are gzip. */
+    /**
+     * Parses the bytes of a whole file, decompressing them first when they are gzip. Nothing larger
+     * than the file can hold is allocated: a raw file's sizes are checked against its length first;
+     * a gzip stream's header is inflated first, and its data only up to what the sizes need, which
+     * deflate's largest ratio (1032:1) bounds by the compressed length.
+     */
     static IdxArray parse(String name, byte[] stored, int expectedDims) {
-        byte[] raw = isGzip(stored) ? gunzip(name, stored) : stored;
-        if (!isGzip(stored) && name.endsWith(".gz")) {
+        if (isGzip(stored)) {
+            return gunzipIdx(name, stored, expectedDims);
+        }
+        if (name.endsWith(".gz")) {
             throw new IdxFormatException(name + ": bad gzip stream: expected the gzip magic bytes "
                 + "1f 8b (the name ends in .gz), found " + hex(stored, 2));
         }
-        return parseRaw(name, raw, expectedDims);
+        Header h = header(name, stored, stored.length, expectedDims);
+        h.requireLength(name, stored.length);
+        return new IdxArray(h.dims, Arrays.copyOfRange(stored, h.length, stored.length));
     }
 
-    private static IdxArray parseRaw(String name, byte[] raw, int expectedDims) {
-        if (raw.length < 4) {
+    /** The dimensions, the header's length in bytes and the data's. */
+    private record Header(int[] dims, int length, long dataLength) {
+        void requireLength(String name, long found) {
+            long expected = length + dataLength;
+            if (found != expected) {
+                String what = found < expected ? "truncated file" : "trailing bytes";
+                throw new IdxFormatException(name + ": " + what + ": expected " + expected
+                    + " bytes (header " + length + " + data for sizes " + Arrays.toString(dims) + "), found " + found);
+            }
+        }
+    }
+
+    /**
+     * Reads the header from the first {@code available} bytes of {@code raw}. The data length is
+     * computed without overflow: a product beyond 2^31 - 1 bytes cannot be an IDX array in memory.
+     */
+    private static Header header(String name, byte[] raw, int available, int expectedDims) {
+        if (available < 4) {
             throw new IdxFormatException(name + ": truncated file: expected at least 4 header bytes, found "
-                + raw.length);
+                + available);
         }
         if (raw[0] != 0 || raw[1] != 0 || (raw[2] & 0xFF) != IdxFormat.UNSIGNED_BYTE) {
             throw new IdxFormatException(name + ": bad magic number: expected 00 00 08 <dims> "
-                + "(IDX of unsigned bytes), found " + hex(raw, 4));
+                + "(IDX of unsigned bytes), found " + hex(raw, Math.min(4, available)));
         }
         int nDims = raw[3] & 0xFF;
         if (nDims == 0 || (expectedDims >= 0 && nDims != expectedDims)) {
@@ -84,38 +109,61 @@ public final class IdxReader {
                 + (expectedDims >= 0 ? expectedDims : "at least 1") + ", found " + nDims);
         }
         int headerLength = 4 + 4 * nDims;
-        if (raw.length < headerLength) {
+        if (available < headerLength) {
             throw new IdxFormatException(name + ": truncated file: expected a header of " + headerLength
-                + " bytes for " + nDims + " dimensions, found " + raw.length + " bytes");
+                + " bytes for " + nDims + " dimensions, found " + available + " bytes");
         }
         ByteBuffer header = ByteBuffer.wrap(raw, 4, 4 * nDims); // IDX is big-endian, ByteBuffer's default
         int[] dims = new int[nDims];
         long dataLength = 1;
+        boolean empty = false;
         for (int i = 0; i < nDims; i++) {
             dims[i] = header.getInt();
             if (dims[i] < 0) {
                 throw new IdxFormatException(name + ": bad size: expected a non-negative size for dimension "
                     + i + ", found " + dims[i]);
             }
-            dataLength *= dims[i];
+            empty |= dims[i] == 0;
         }
-        long expectedLength = headerLength + dataLength;
-        if (raw.length != expectedLength) {
-            String what = raw.length < expectedLength ? "truncated file" : "trailing bytes";
-            throw new IdxFormatException(name + ": " + what + ": expected " + expectedLength
-                + " bytes (header " + headerLength + " + data for sizes " + Arrays.toString(dims)
-                + "), found " + raw.length);
+        for (int d : dims) {
+            dataLength = empty ? 0 : dataLength * d;
+            if (dataLength > MAX_DATA) {
+                throw new IdxFormatException(name + ": too large: expected at most " + MAX_DATA
+                    + " data bytes (one Java array), found sizes " + Arrays.toString(dims));
+            }
         }
-        return new IdxArray(dims, Arrays.copyOfRange(raw, headerLength, raw.length));
+        return new Header(dims, headerLength, dataLength);
     }
 
-    private static boolean isGzip(byte[] b) {
-        return b.length >= 2 && (b[0] & 0xFF) == IdxFormat.GZIP_MAGIC_0 && (b[1] & 0xFF) == IdxFormat.GZIP_MAGIC_1;
-    }
+    /** The largest array Java can make. */
+    private static final long MAX_DATA = Integer.MAX_VALUE - 8 - 4 - 4 * 255;
+    /** Deflate cannot compress better than 1032:1, so a stream of n bytes inflates to fewer than this many. */
+    private static final long DEFLATE_MAX_RATIO = 1032;
 
-    private static byte[] gunzip(String name, byte[] stored) {
+    private static IdxArray gunzipIdx(String name, byte[] stored, int expectedDims) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 1 << 16)) {
-            return in.readAllBytes();
+            byte[] start = new byte[4 + 4 * 255];
+            int got = in.readNBytes(start, 0, 4);
+            int nDims = got == 4 ? start[3] & 0xFF : 0;
+            got += in.readNBytes(start, got, 4 * nDims);
+            Header h = header(name, start, got, expectedDims);
+            long bound = DEFLATE_MAX_RATIO * stored.length;
+            if (h.dataLength() > bound) {
+                throw new IdxFormatException(name + ": truncated file: the header claims " + h.dataLength()
+                    + " data bytes (sizes " + Arrays.toString(h.dims()) + "), more than " + stored.length
+                    + " gzip bytes can hold (at most " + bound + ")");
+            }
+            byte[] data = new byte[(int) h.dataLength()];
+            int read = in.readNBytes(data, 0, data.length);
+            if (read < data.length) {
+                h.requireLength(name, h.length() + (long) read);
+            }
+            if (in.read() >= 0) {
+                throw new IdxFormatException(name + ": trailing bytes: expected " + (h.length() + h.dataLength())
+                    + " bytes (header " + h.length() + " + data for sizes " + Arrays.toString(h.dims())
+                    + ") once decompressed, found more");
+            }
+            return new IdxArray(h.dims(), data);
         } catch (EOFException e) {
             throw new IdxFormatException(name + ": bad gzip stream: expected a complete gzip stream, "
                 + "found it cut short after " + stored.length + " compressed bytes", e);
@@ -125,6 +173,10 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new IdxFormatException(name + ": bad gzip stream: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isGzip(byte[] b) {
+        return b.length >= 2 && (b[0] & 0xFF) == IdxFormat.GZIP_MAGIC_0 && (b[1] & 0xFF) == IdxFormat.GZIP_MAGIC_1;
     }
 
     private static String hex(byte[] b, int n) {

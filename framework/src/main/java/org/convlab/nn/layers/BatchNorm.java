@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Layer;
+import org.convlab.nn.MemoryBudget;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -60,6 +61,8 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
         this.dataType = dataType;
         this.ranks = ranks;
         this.layouts = layouts;
+        // Four arrays of [features] plus two gradients, before a mistyped size allocates gigabytes natively.
+        MemoryBudget.require(name() + " with " + features + " features", 6L * features * dataType.width());
         this.weight = new Parameter("weight", Nd4j.ones(dataType, features));
         this.bias = new Parameter("bias", Nd4j.zeros(dataType, features));
         this.runningMean = Nd4j.zeros(dataType, features);
