@@ -153,10 +153,10 @@ public final class IdxReader {
                     + " data bytes (sizes " + Arrays.toString(h.dims()) + "), more than " + stored.length
                     + " gzip bytes can hold (at most " + bound + ")");
             }
-            byte[] data = new byte[(int) h.dataLength()];
-            int read = in.readNBytes(data, 0, data.length);
-            if (read < data.length) {
-                h.requireLength(name, h.length() + (long) read);
+            // readNBytes grows its buffer with the data that arrives: a cut-short stream allocates little.
+            byte[] data = in.readNBytes((int) h.dataLength());
+            if (data.length < h.dataLength()) {
+                h.requireLength(name, h.length() + (long) data.length);
             }
             if (in.read() >= 0) {
                 throw new IdxFormatException(name + ": trailing bytes: expected " + (h.length() + h.dataLength())
