@@ -41,6 +41,8 @@ public final class AtomicFiles {
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                throw DiskFull.isDiskFull(e) ? DiskFull.explain(target, e) : e;
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
