@@ -95,6 +95,7 @@ public final class Trainer {
         long examples = 0;
         int batch = 0;
         for (MiniBatch b : train.epoch(epoch, EpochSeeds.of(seed, epoch))) {
+            BatchChecks.check(model, b, epoch, batch);
             callbacks.forEach(c -> c.beforeStep(this));
             double value = trainStep(b, accumulators);
             lossSum += value * b.size();
