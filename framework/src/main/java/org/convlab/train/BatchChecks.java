@@ -68,6 +68,7 @@ public final class BatchChecks {
         List<Layer> layers = model.layers();
         long[] shape = inputShape;
         long kept = 0;
+        long available = MemoryBudget.available();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             try {
@@ -76,9 +77,13 @@ public final class BatchChecks {
                 return; // a batch of the wrong shape: the forward pass reports it in its own words
             }
             long bytes = bytes(shape, type.width());
-            kept = bytes == Long.MAX_VALUE || kept > Long.MAX_VALUE / 4 - bytes ? Long.MAX_VALUE / 2 : kept + bytes;
-            // The output, its gradient, and one working buffer of the same size.
-            long needed = Math.min(Long.MAX_VALUE / 2, kept + 2 * bytes);
+            long cap = Long.MAX_VALUE / 4; // saturate instead of overflowing: such sizes never fit anyway
+            kept = bytes >= cap || kept >= cap ? cap : kept + bytes;
+            // The outputs kept so far, this output's gradient, and one working buffer of its size.
+            long needed = bytes >= cap || kept >= cap ? cap : kept + 2 * bytes;
+            if (needed <= available) {
+                continue;
+            }
             try {
                 MemoryBudget.require(where + ": layer " + i + " (" + layer.name() + ") with output "
                         + Arrays.toString(shape) + " " + type, needed);

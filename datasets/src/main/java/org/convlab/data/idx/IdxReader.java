@@ -146,7 +146,8 @@ public final class IdxReader {
             int got = in.readNBytes(start, 0, 4);
             int nDims = got == 4 ? start[3] & 0xFF : 0;
             got += in.readNBytes(start, got, 4 * nDims);
-            Header h = header(name, start, got, expectedDims);
+            // A corrupted stream can inflate to a garbage header before its checksum fails: say where it came from.
+            Header h = header(name + " (decompressed gzip content)", start, got, expectedDims);
             long bound = DEFLATE_MAX_RATIO * stored.length;
             if (h.dataLength() > bound) {
                 throw new IdxFormatException(name + ": truncated file: the header claims " + h.dataLength()
