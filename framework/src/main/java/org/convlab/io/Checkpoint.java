@@ -126,8 +126,7 @@ public final class Checkpoint {
             ZipEntries.requireSafeNames(zip, file);
             JsonNode manifest;
             try {
-                manifest = ModelConfig.MAPPER.readTree(ZipEntries.readBounded(zip, file, MANIFEST,
-                        CheckpointLimits.MANIFEST_BYTES));
+                manifest = ModelConfig.MAPPER.readTree(entry(zip, file, MANIFEST));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new CheckpointException(file, MANIFEST + " is corrupted (" + e.getOriginalMessage() + ")", e);
             }
@@ -207,6 +206,11 @@ public final class Checkpoint {
                     + Arrays.toString(shape));
         }
         return array;
+    }
+
+    /** A small entry (JSON), read with the manifest's bound: a lying size or a zip bomb cannot exhaust memory. */
+    private static byte[] entry(ZipFile zip, Path file, String name) throws IOException {
+        return ZipEntries.readBounded(zip, file, name, CheckpointLimits.MANIFEST_BYTES);
     }
 
     /** A new model built from the stored config, with the stored parameters and buffers. */
