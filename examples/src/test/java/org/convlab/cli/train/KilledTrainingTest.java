@@ -37,7 +37,7 @@ class KilledTrainingTest {
     static final int CI_KILLS = 20;
     static final int LONG_KILLS = 100;
     private static final int KILLS = FuzzRun.LONG ? LONG_KILLS : CI_KILLS;
-    private static final int EPOCHS = FuzzRun.LONG ? 150 : 40;
+    private static final int EPOCHS = FuzzRun.LONG ? 400 : 40; // a kill costs each run about two epochs
     private static final String MODEL = "{\"layers\":[{\"type\":\"AvgPool2d\",\"kernel\":[7]},{\"type\":\"Flatten\"},"
             + "{\"type\":\"Linear\",\"in\":16,\"out\":10}],\"seed\":3}";
 
