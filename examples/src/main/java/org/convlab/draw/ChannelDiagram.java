@@ -50,8 +50,9 @@ final class ChannelDiagram {
         colours[0] = new Color[plan.steps.get(0).inChannels()];
         ConvPlan.Step first = plan.steps.get(0);
         for (int c = 0; c < colours[0].length; c++) {
+            // By group; with one group, each channel its own colour (as the article's R, G, B slices).
             colours[0][c] = first.groups() > 1 ? Palette.category(c / (first.inChannels() / first.groups()))
-                    : Palette.SKY_BLUE;
+                    : Palette.category(c);
         }
         for (int j = 0; j < n; j++) {
             ConvPlan.Step s = plan.steps.get(j);
@@ -271,7 +272,7 @@ final class ChannelDiagram {
         String colour = first.groups() == first.inChannels() && first.groups() > 1
                 ? "one colour per channel: each is convolved on its own"
                 : first.groups() > 1 ? "one colour per group: a filter sees only its group's channels"
-                : "every filter sees every input channel";
+                : "one colour per input channel: every filter reads all of them";
         return "Colour: " + colour + (plan.steps.size() > 1 ? "; blue: channels that mix all their inputs" : "")
                 + ".  Dark: under the kernel; green border: the output being computed.";
     }
