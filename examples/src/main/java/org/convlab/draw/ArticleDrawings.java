@@ -57,16 +57,15 @@ public final class ArticleDrawings {
         figures.add(draw(chartDir, "dilated-kernel", DrawSettings.builder(ConvType.DILATED, 7, 7).dilation(2).build(),
                 DrawOptions.still(), false, "A 3×3 kernel with dilation 2: its 9 weights (orange) read every"
                         + " second pixel and span 5×5 of the 7×7 input."));
-        Path base = chartDir.resolve("draw-dilated-stack");
+        Path base = chartDir.resolve("draw-dilated-receptive-field");
         try {
-            ConvDrawings.draw(DrawSettings.builder(ConvType.DILATED, 7, 7).build(),
-                    DrawOptions.still().withStack(1, 2, 4), base);
+            SceneFiles.still(new ReceptiveFieldDiagram(3, new int[] {1, 2, 4}).scene(), base);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw into " + chartDir, e);
         }
         String dir = chartDir.getFileName().toString();
-        figures.add(new Figure(List.of(dir + "/draw-dilated-stack-receptive-field.png",
-                dir + "/draw-dilated-stack-receptive-field.svg"), "ConvLab's drawing of the article's l = 1, 2, 4"
+        figures.add(new Figure(List.of(dir + "/draw-dilated-receptive-field.png",
+                dir + "/draw-dilated-receptive-field.svg"), "ConvLab's drawing of the article's l = 1, 2, 4"
                         + " figure, traced through the layers' taps: one output pixel sees 3×3, 7×7 and 15×15 input"
                         + " pixels (shaded) while each layer has 9 weights (orange: the pixels its kernel reads)."));
         return new Drawn(figures);

@@ -232,10 +232,13 @@ final class ChannelDiagram {
         scene.add(new Scene.Text(MARGIN, 28, title, 17f, true, Palette.INK, Scene.Align.LEFT));
         scene.add(new Scene.Text(MARGIN, 49, subtitle, LABEL, false, Palette.MUTED, Scene.Align.LEFT));
         String legend = legendText();
+        String keys = "Dark: under the kernel (the channel's own colour); green: the output being computed.";
         scene.add(new Scene.Text(MARGIN, bottom + 28, legend, LABEL, false, Palette.MUTED, Scene.Align.LEFT));
+        scene.add(new Scene.Text(MARGIN, bottom + 46, keys, LABEL, false, Palette.MUTED, Scene.Align.LEFT));
         double width = Math.max(x + MARGIN, 2 * MARGIN + Math.max(Scene.textWidth(title, 17f, true),
-                Math.max(Scene.textWidth(subtitle, LABEL, false), Scene.textWidth(legend, LABEL, false))));
-        scene.size(width, bottom + 44);
+                Math.max(Scene.textWidth(subtitle, LABEL, false), Math.max(Scene.textWidth(legend, LABEL, false),
+                        Scene.textWidth(keys, LABEL, false)))));
+        scene.size(width, bottom + 62);
         return scene;
     }
 
@@ -273,8 +276,8 @@ final class ChannelDiagram {
                 ? "one colour per channel: each is convolved on its own"
                 : first.groups() > 1 ? "one colour per group: a filter sees only its group's channels"
                 : "one colour per input channel: every filter reads all of them";
-        return "Colour: " + colour + (plan.steps.size() > 1 ? "; blue: channels that mix all their inputs" : "")
-                + ".  Dark: under the kernel; green border: the output being computed.";
+        return "Colour: " + colour + (plan.steps.size() > 1 || first.groups() == 1
+                ? "; blue: channels that mix all their inputs." : ".");
     }
 
     private String columnLabel(int j) {

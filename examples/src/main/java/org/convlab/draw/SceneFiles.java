@@ -106,12 +106,19 @@ final class SceneFiles {
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
+            BufferedImage previous = null;
             for (int i = 0; i < frames.size(); i++) {
                 BufferedImage image = indexed(render(frames.get(i)));
                 int delay = i == frames.size() - 1 ? delayMs * 3 : delayMs;
-                IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), null);
-                frameMetadata(meta, delay, i == 0);
-                writer.writeToSequence(new IIOImage(image, null, meta), null);
+                // After the first frame only the rectangle that changed is stored (the rest stays on screen):
+                // the kernel moves, everything else is still, so the file stays small.
+                java.awt.Rectangle changed = previous == null ? new java.awt.Rectangle(0, 0, image.getWidth(),
+                        image.getHeight()) : changed(previous, image);
+                BufferedImage part = crop(image, changed);
+                IIOMetadata meta = writer.getDefaultImageMetadata(new ImageTypeSpecifier(part), null);
+                frameMetadata(meta, delay, i == 0, changed);
+                writer.writeToSequence(new IIOImage(part, null, meta), null);
+                previous = image;
             }
             writer.endWriteSequence();
         } finally {
@@ -119,16 +126,57 @@ final class SceneFiles {
         }
     }
 
+    /** The bounding box of the pixels that differ (at least one pixel, so every frame has an image). */
+    private static java.awt.Rectangle changed(BufferedImage a, BufferedImage b) {
+        java.awt.image.Raster ra = a.getRaster();
+        java.awt.image.Raster rb = b.getRaster();
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (ra.getSample(x, y, 0) != rb.getSample(x, y, 0)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            return new java.awt.Rectangle(0, 0, 1, 1);
+        }
+        return new java.awt.Rectangle(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private static BufferedImage crop(BufferedImage image, java.awt.Rectangle r) {
+        if (r.x == 0 && r.y == 0 && r.width == image.getWidth() && r.height == image.getHeight()) {
+            return image;
+        }
+        BufferedImage part = new BufferedImage(r.width, r.height, BufferedImage.TYPE_BYTE_INDEXED, GifPalette.MODEL);
+        part.getRaster().setRect(-r.x, -r.y, image.getRaster().createChild(r.x, r.y, r.width, r.height, r.x, r.y,
+                null));
+        return part;
+    }
+
     // One fixed palette for every frame: smaller GIFs and no colour flicker between frames.
     private static BufferedImage indexed(BufferedImage rgb) {
         return GifPalette.quantise(rgb);
     }
 
-    private static void frameMetadata(IIOMetadata meta, int delayMs, boolean first) throws IOException {
+    private static void frameMetadata(IIOMetadata meta, int delayMs, boolean first, java.awt.Rectangle at)
+            throws IOException {
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
+        IIOMetadataNode descriptor = child(root, "ImageDescriptor");
+        descriptor.setAttribute("imageLeftPosition", Integer.toString(at.x));
+        descriptor.setAttribute("imageTopPosition", Integer.toString(at.y));
+        descriptor.setAttribute("imageWidth", Integer.toString(at.width));
+        descriptor.setAttribute("imageHeight", Integer.toString(at.height));
+        descriptor.setAttribute("interlaceFlag", "FALSE");
         IIOMetadataNode control = child(root, "GraphicControlExtension");
-        control.setAttribute("disposalMethod", "none");
+        control.setAttribute("disposalMethod", "doNotDispose");
         control.setAttribute("userInputFlag", "FALSE");
         control.setAttribute("transparentColorFlag", "FALSE");
         control.setAttribute("delayTime", Integer.toString(Math.max(1, delayMs / 10)));

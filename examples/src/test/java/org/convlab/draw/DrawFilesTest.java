@@ -47,6 +47,17 @@ class DrawFilesTest {
     }
 
     @Test
+    void articleDepthwiseSeparableAnimationStaysUnderOneMegabyte() throws IOException {
+        // 7x7x3 -> 5x5x3 -> 5x5x128: the largest of the article's pictures, 25 + 25 frames.
+        DrawSettings s = DrawSettings.builder(ConvType.DEPTHWISE_SEPARABLE, 7, 7).channels(3).outChannels(128)
+                .build();
+        ConvDrawings.draw(s, DrawOptions.still().withAnimation(), dir.resolve("dws"));
+        Path gif = dir.resolve("dws.gif");
+        assertEquals(50, gifFrames(gif));
+        assertTrue(Files.size(gif) < 1_000_000, "GIF under 1 MB: " + Files.size(gif));
+    }
+
+    @Test
     void everyTypeDrawsAStillThatDecodes() throws IOException {
         for (ConvType t : ConvType.values()) {
             int[] input = t == ConvType.CONV3D ? new int[] {3, 4, 4} : new int[] {5, 5};
