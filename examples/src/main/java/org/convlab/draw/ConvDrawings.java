@@ -16,6 +16,8 @@ import java.util.List;
 public final class ConvDrawings {
     /** Milliseconds per animation frame. */
     static final int FRAME_MS = 700;
+    /** Beyond this an animation is too long to watch and too large to share. */
+    static final int MAX_FRAMES = 400;
 
     private ConvDrawings() {
     }
@@ -29,6 +31,11 @@ public final class ConvDrawings {
         Frames frames = frames(plan, values);
         files.addAll(SceneFiles.still(frames.still(options.at()), base));
         if (options.animate()) {
+            int count = plan.steps.stream().mapToInt(st -> Grids.volume(st.output())).sum();
+            if (count > MAX_FRAMES) {
+                throw new IllegalArgumentException("--animate: " + count + " output positions would make " + count
+                        + " frames; at most " + MAX_FRAMES + " are drawn (use a smaller --input or a larger --stride)");
+            }
             files.addAll(SceneFiles.animation(frames.all(), base, FRAME_MS));
         }
         if (options.matrix()) {

@@ -59,7 +59,7 @@ final class ConvPlan {
     }
 
     String layerName() {
-        return settings.type().layerName(settings.rank()).replace("dilated Conv", "DilatedConv");
+        return layer.getClass().getSimpleName(); // the class that computes, e.g. Conv1d for a 1D grouped conv
     }
 
     private static List<Step> steps(DrawSettings s) {

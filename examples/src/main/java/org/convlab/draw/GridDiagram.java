@@ -260,11 +260,17 @@ final class GridDiagram {
         }
         int[] before = g.padBefore();
         int[] after = g.padAfter();
-        if (Grids.anyPositive(before) || Grids.anyPositive(after)) {
+        if (plan.settings.type() == ConvType.TRANSPOSED) {
+            if (Grids.anyPositive(before)) {
+                lines.add("padding d(k−1) − p = " + Grids.same(before) + " (dashed)");
+            }
+            if (Grids.anyPositive(plan.settings.outputPadding())) {
+                lines.add("+ output padding " + Grids.same(plan.settings.outputPadding()) + " at the end");
+            }
+        } else if (Grids.anyPositive(before) || Grids.anyPositive(after)) {
             String pads = java.util.Arrays.equals(before, after) ? Grids.same(before)
                     : Grids.same(before) + " before, " + Grids.same(after) + " after";
-            String why = plan.settings.type() == ConvType.TRANSPOSED ? " = d(k−1) − p" : "";
-            lines.add("padding " + pads + why + " (dashed)");
+            lines.add("padding " + pads + " (dashed)");
         }
         if (plan.settings.type() == ConvType.TRANSPOSED && Grids.anyAbove(negate(before), 0)) {
             lines.add("cropped by p − d(k−1) = " + Grids.same(negate(before)));

@@ -140,6 +140,28 @@ class MatrixAndValuesTest {
     }
 
     @Test
+    void workedExampleNumbersOfChannelPicturesAreTheReferenceOutput() {
+        // Grouped: 4 channels in 2 groups -> 2 outputs; every drawn output number against the reference.
+        DrawSettings s = DrawSettings.builder(ConvType.GROUPED, 4, 4).channels(4).outChannels(2).groups(2).build();
+        ConvPlan plan = new ConvPlan(s);
+        WorkedExample example = new WorkedExample(plan, 5);
+        INDArray x = Nd4j.create(example.input, plan.inputShape(), 'c');
+        INDArray w = Nd4j.create(example.weights.get(0), plan.layer.parameters().get(0).value().shape(), 'c');
+        double[] want = ReferenceConv.crossCorrelation(x, w, null, s.stride(), s.padding(), s.padding(),
+                s.dilation(), 2).output().dup('c').data().asDouble();
+        Scene still = new ChannelDiagram(plan, example).still(null);
+        int checked = 0;
+        for (int o = 0; o < 2; o++) {
+            for (Scene.Cell cell : still.cells("grid1.c" + o)) {
+                int flat = o * 4 + Grids.flat(cell.tag().index(), new int[] {2, 2});
+                assertEquals(want[flat], Double.parseDouble(cell.text()), 0.0, "output " + o);
+                checked++;
+            }
+        }
+        assertEquals(8, checked);
+    }
+
+    @Test
     void workedExampleOfTwoStepLayersChainsThroughTheMiddleGrid() {
         DrawSettings s = DrawSettings.builder(ConvType.SPATIALLY_SEPARABLE, 5, 5).padding(1).build();
         ConvPlan plan = new ConvPlan(s);
