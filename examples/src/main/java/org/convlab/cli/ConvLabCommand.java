@@ -48,6 +48,7 @@ public final class ConvLabCommand implements Runnable {
                 .addSubcommand(new SummaryCommand())
                 .addSubcommand(new EvaluateCommand())
                 .addSubcommand(new ExportCommand())
+                .addSubcommand(new DrawCommand())
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
     }

@@ -51,14 +51,11 @@ public final class ReferenceConv {
         int c = (int) x.size(1);
         int[] in = NdIndex.spatial(x.shape());
         int[] k = NdIndex.spatial(w.shape());
-        int[] up = new int[rank];
-        int[] before = new int[rank];
-        int[] after = new int[rank];
-        for (int a = 0; a < rank; a++) {
-            up[a] = (in[a] - 1) * stride[a] + 1;
-            before[a] = dilation[a] * (k[a] - 1) - padding[a];
-            after[a] = before[a] + outputPadding[a];
-        }
+        // The same geometry the drawings of the transposed convolution show.
+        TapGeometry geometry = TapGeometry.transposed(in, k, stride, padding, outputPadding, dilation);
+        int[] up = geometry.grid();
+        int[] before = geometry.padBefore();
+        int[] after = geometry.padAfter();
         double[] xv = values(x);
         double[] upsampled = new double[n * c * NdIndex.volume(up)];
         boolean[] real = new boolean[upsampled.length];

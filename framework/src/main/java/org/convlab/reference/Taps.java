@@ -20,9 +20,7 @@ final class Taps {
     final int[] in;
     final int[] kernel;
     final int[] out;
-    private final int[] stride;
-    private final int[] padBefore;
-    private final int[] dilation;
+    private final TapGeometry spatial;
 
     Taps(int batch, int inChannels, int outChannels, int groups, int[] in, int[] kernel, int[] stride, int[] padBefore,
             int[] padAfter, int[] dilation) {
@@ -32,14 +30,8 @@ final class Taps {
         this.groups = groups;
         this.in = in;
         this.kernel = kernel;
-        this.stride = stride;
-        this.padBefore = padBefore;
-        this.dilation = dilation;
-        this.out = new int[in.length];
-        for (int a = 0; a < in.length; a++) {
-            out[a] = Math.floorDiv(in[a] + padBefore[a] + padAfter[a] - dilation[a] * (kernel[a] - 1) - 1, stride[a])
-                    + 1;
-        }
+        this.spatial = TapGeometry.correlation(in, kernel, stride, padBefore, padAfter, dilation);
+        this.out = spatial.output();
     }
 
     long[] outputShape() {
@@ -53,36 +45,25 @@ final class Taps {
     }
 
     void visit(Visitor v) {
-        int rank = in.length;
         int cg = inChannels / groups;
         int og = outChannels / groups;
         int inVol = NdIndex.volume(in);
         int outVol = NdIndex.volume(out);
         int kVol = NdIndex.volume(kernel);
-        int[] p = new int[rank];
-        int[] t = new int[rank];
-        int[] q = new int[rank];
         for (int n = 0; n < batch; n++) {
             for (int o = 0; o < outChannels; o++) {
                 int group = o / og;
                 for (int c = 0; c < cg; c++) {
-                    int ci = group * cg + c;
-                    NdIndex.zero(p);
-                    do {
-                        NdIndex.zero(t);
-                        do {
-                            boolean inside = true;
-                            for (int a = 0; a < rank; a++) {
-                                q[a] = p[a] * stride[a] + t[a] * dilation[a] - padBefore[a];
-                                inside &= q[a] >= 0 && q[a] < in[a];
-                            }
-                            if (inside) {
-                                v.tap((n * inChannels + ci) * inVol + NdIndex.flat(q, in),
-                                        (o * cg + c) * kVol + NdIndex.flat(t, kernel),
-                                        (n * outChannels + o) * outVol + NdIndex.flat(p, out));
-                            }
-                        } while (NdIndex.next(t, kernel));
-                    } while (NdIndex.next(p, out));
+                    int xBase = (n * inChannels + group * cg + c) * inVol;
+                    int wBase = (o * cg + c) * kVol;
+                    int yBase = (n * outChannels + o) * outVol;
+                    // The spatial enumeration is shared with the drawings (TapGeometry).
+                    spatial.visit((p, t, q, inside) -> {
+                        if (inside) {
+                            v.tap(xBase + NdIndex.flat(q, in), wBase + NdIndex.flat(t, kernel),
+                                    yBase + NdIndex.flat(p, out));
+                        }
+                    });
                 }
             }
         }

@@ -130,6 +130,8 @@ public final class ArithmeticExperiment extends ArticleExperiment {
                 transposedSizes());
 
         ResultBuilder r = ctx.result();
+        // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.arithmetic(ctx.chartDir()).addTo(r::chart, r::caption);
         r.figure("settings checked (layer x setting x input size)", outcomes.size(), "cases");
         r.figure("valid settings whose outputShape() and forward shape equal the formula", valid, "cases");
         r.figure("settings with an empty output, rejected with IllegalArgumentException", rejected, "cases");

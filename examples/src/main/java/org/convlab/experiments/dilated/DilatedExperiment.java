@@ -73,6 +73,8 @@ public final class DilatedExperiment extends ArticleExperiment {
         drawCharts(ctx, stacked, single);
 
         ResultBuilder result = ctx.result();
+        // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.dilated(ctx.chartDir()).addTo(result::chart, result::caption);
         result.figure("max |DilatedConv2d(l=1) - Conv2d|", rateOneDiff, 0.0, "DOUBLE, same weights");
         result.figure("max |definition loops - DilatedConv2d(l=2)|", definitionDiff, 0.0, "DOUBLE");
         boolean stackOk = true;

@@ -158,6 +158,8 @@ public final class DepthwiseSeparableExperiment extends ArticleExperiment {
         double drop = standardNet.accuracy() - separableNet.accuracy();
 
         ResultBuilder result = ctx.result();
+        // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.depthwiseSeparable(ctx.chartDir()).addTo(result::chart, result::caption);
         result.figure("multiplications, standard 3x3x3 x128 on 7x7x3 (counted)", example.standard(), ARTICLE_STANDARD,
                 "");
         result.figure("multiplications, depthwise step (counted)", example.depthwise(), ARTICLE_DEPTHWISE, "");

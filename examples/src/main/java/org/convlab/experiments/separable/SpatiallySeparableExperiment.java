@@ -152,6 +152,8 @@ public final class SpatiallySeparableExperiment extends ArticleExperiment {
         drawCharts(ctx, rows, fit1, fit2);
 
         ResultBuilder result = ctx.result();
+        // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.spatiallySeparable(ctx.chartDir()).addTo(result::chart, result::caption);
         result.figure("max |separable - Conv2d(Sobel)|, Fashion-MNIST image", sobelDiff, 0.0, "DOUBLE");
         result.figure("parameters, Conv2d 3x3 (1->1, no bias)", parameterCount(Conv2d.builder(1, 1, 3).bias(false)
                 .build().parameters()), 9.0, "weights");

@@ -113,6 +113,8 @@ public final class TransposedExperiment extends ArticleExperiment {
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
 
         ResultBuilder r = ctx.result();
+        // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.transposed(ctx.chartDir()).addTo(r::chart, r::caption);
         r.figure("output size, 2x2 input, 3x3 kernel, stride 1 (ConvTranspose2d)", e.shape4()[2], 4, "pixels per side");
         r.figure("output size, 2x2 input, 3x3 kernel, one zero inserted (stride 2)", e.shape5()[2], 5,
                 "pixels per side");
