@@ -14,6 +14,7 @@ import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Progress;
 import org.convlab.experiments.ResultBuilder;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.support.Stats;
 import org.convlab.nn.Sequential;
 import org.convlab.nn.conv.Conv2d;
 import org.convlab.nn.conv.GroupedConv2d;
@@ -131,7 +132,7 @@ public final class GroupSpecialisationExperiment extends ArticleExperiment {
                 + " paths through 2-group convolutions, merged by the classifier) trained %d epochs on %d seeded"
                 + " %dx%d coloured-shape images whose 4 classes depend on colour (warm/cool) and form"
                 + " (stripes/blobs), test accuracy %s", PER_GROUP, KERNEL, KERNEL, epochs, trainCount, size, size,
-                GroupedExperiment.join(accuracies));
+                Stats.join(accuracies, 2));
         String alexnet = "AlexNet had 48 11x11 filters per group on ImageNet's 1000 classes, two GPUs and about 90"
                 + " epochs";
         String explanation;
@@ -153,7 +154,7 @@ public final class GroupSpecialisationExperiment extends ArticleExperiment {
         }
         return result.verdict(verdict)
                 .headline(String.format("%d of %d seeds: one group markedly more colourful (ratios %s)", specialised,
-                        seeds, GroupedExperiment.join(ratios)))
+                        seeds, Stats.join(ratios, 2)))
                 .explanation(explanation)
                 .build();
     }

@@ -1,6 +1,5 @@
 package org.convlab.experiments.grouped;
 
-import static org.convlab.experiments.grouped.GroupedExperimentTest.figure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,14 +27,14 @@ class GroupSpecialisationExperimentTest {
 
         assertEquals(EXPECTED_QUICK, result.verdict(), result.explanation());
         for (int s = 1; s <= 2; s++) {
-            double ratio = figure(result, "seed " + s + ": mean colourfulness, more / less");
+            double ratio = result.figure("seed " + s + ": mean colourfulness, more / less").measured();
             assertTrue(ratio >= 1 && ratio < 100, "ratio " + ratio);
-            double a = figure(result, "seed " + s + ": mean colourfulness group 1");
+            double a = result.figure("seed " + s + ": mean colourfulness group 1").measured();
             assertTrue(a >= 0 && a <= 1, "colourfulness " + a);
-            double p = figure(result, "seed " + s + ": permutation p");
+            double p = result.figure("seed " + s + ": permutation p").measured();
             assertTrue(p > 0 && p <= 1, "p " + p);
         }
-        double count = figure(result, "seeds with one group markedly more colourful");
+        double count = result.figure("seeds with one group markedly more colourful").measured();
         assertTrue(count >= 0 && count <= 2);
 
         List<String> charts = ctx.charts().written();
