@@ -141,13 +141,19 @@ public final class ResultBuilder {
     }
 
     /**
-     * Without an explicit verdict, the claims decide it by {@link Verdict#summarise}.
+     * With claims, they decide the verdict by {@link Verdict#summarise}; an explicit verdict must then agree.
      *
-     * @throws IllegalStateException when no verdict, no claim or no id was given
+     * @throws IllegalStateException when no verdict, no claim or no id was given, or the verdict
+     *     contradicts the claims' summary
      */
     public ExperimentResult build() {
-        if (verdict == null && !claims.isEmpty()) {
-            verdict = Verdict.summarise(claims);
+        if (!claims.isEmpty()) {
+            Verdict summary = Verdict.summarise(claims);
+            if (verdict != null && verdict != summary) {
+                throw new IllegalStateException("result of '" + id + "' sets verdict " + verdict
+                        + " but its claims summarise to " + summary + " (" + Verdict.SUMMARY_RULE + ")");
+            }
+            verdict = summary;
         }
         if (verdict == null) {
             throw new IllegalStateException("result of '" + id + "' has no verdict");
