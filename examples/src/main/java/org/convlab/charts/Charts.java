@@ -122,6 +122,24 @@ public final class Charts {
                 PANEL_HEIGHT + TitledRow.TITLE_HEIGHT);
     }
 
+    /**
+     * Tiles that are compared with each other, e.g. learned filters: all drawn on ONE scale from
+     * {@code -bound} to {@code bound} with 0 mid-grey, so that a weak filter looks weak and a grey one grey.
+     */
+    public List<String> tilesOnSharedScale(String name, String title, List<ImageTile> tiles, int columns,
+            double bound) {
+        if (!(bound > 0)) {
+            throw new IllegalArgumentException("shared tile scale bound must be > 0, got " + bound);
+        }
+        TileGrid grid = new TileGrid(title, tiles, columns, bound);
+        return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
+    }
+
+    /** Points without lines, one colour per series: e.g. one value per filter, grouped along x. */
+    public List<String> dots(String name, String title, String xLabel, String yLabel, List<LineSeries> series) {
+        return save(name, single(EvidencePlots.dots(title, xLabel, yLabel, series)), LINE_WIDTH, LINE_HEIGHT);
+    }
+
     /** Every file written so far, in order, relative to the report's directory. */
     public List<String> written() {
         return List.copyOf(written);

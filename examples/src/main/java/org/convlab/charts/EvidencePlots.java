@@ -129,6 +129,32 @@ final class EvidencePlots {
         return chart;
     }
 
+    static JFreeChart dots(String title, String xLabel, String yLabel, List<LineSeries> series) {
+        org.jfree.data.xy.XYSeriesCollection dataset = new org.jfree.data.xy.XYSeriesCollection();
+        for (LineSeries line : series) {
+            org.jfree.data.xy.XYSeries xy = new org.jfree.data.xy.XYSeries(line.name(), false, true);
+            for (int i = 0; i < line.x().length; i++) {
+                xy.add(line.x()[i], line.y()[i]);
+            }
+            dataset.addSeries(xy);
+        }
+        JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, dataset, PlotOrientation.VERTICAL,
+                true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        }
+        plot.setRenderer(renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
     // A line as a zero-width interval series, so that it shares the band's renderer.
     private static YIntervalSeries points(LineSeries line) {
         YIntervalSeries s = new YIntervalSeries(line.name());

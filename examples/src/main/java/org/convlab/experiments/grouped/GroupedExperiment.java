@@ -72,7 +72,7 @@ public final class GroupedExperiment extends ArticleExperiment {
         DataSet test = halved(fm.test().head(ctx.budget(200, 1500)));
         DataSet trainProbe = train.head(ctx.budget(200, 1500));
         RootsStudy.Plan plan = new RootsStudy.Plan(ctx.budget(16, WIDTH), CORRELATION_GROUPS, ctx.budget(2, 3),
-                ctx.budget(1, 2), ctx.budget(199, 999));
+                ctx.budget(1, 4), ctx.budget(199, 999));
         RootsStudy roots;
         try (Progress progress = ctx.progress("training " + plan.seeds() + " seeds x 1-16 groups",
                 RootsStudy.steps(plan, train.size()))) {
