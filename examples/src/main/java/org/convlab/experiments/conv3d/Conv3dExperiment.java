@@ -155,8 +155,9 @@ public final class Conv3dExperiment extends ArticleExperiment {
                 + " truth on held-out volumes after every training epoch, for the first seed; the three models have"
                 + " about the same number of parameters and differ only in how much depth their kernels see."));
         List<String> sliceChart = drawSlice(ctx, runs[0], size);
-        sliceChart.forEach(f -> result.caption(f, "One held-out depth slice (the one with the most vessel voxels):"
-                + " the noisy input, the true vessel mask and each segmenter's mask (white = vessel)."));
+        sliceChart.forEach(f -> result.caption(f, "Two depth slices of one held-out volume (the one with the most"
+                + " vessel voxels, and another at least 4 slices away), one per row: the noisy input, the true vessel"
+                + " mask and each segmenter's mask (white = vessel)."));
 
         String setting = String.format(Locale.ROOT, "%d training and %d held-out synthetic %d^3 volumes per seed"
                 + " with 1-3 winding tubes (radius 1.5-3, contrast 0.7-1) in Gaussian noise of sd %.1f plus smooth"
@@ -283,29 +284,39 @@ public final class Conv3dExperiment extends ArticleExperiment {
         DataSet test = run.test();
         INDArray vol = test.features().get(NDArrayIndex.interval(0, 1));
         INDArray truth = test.targets().get(NDArrayIndex.interval(0, 1));
-        // The slice with the most vessel voxels shows the most.
+        // The slice with the most vessel voxels shows the most; a second one, at least 4 slices away, shows
+        // how the masks follow a vessel through depth (and fills the figure's second row).
         float[] t = truth.dup().data().asFloat();
-        int bestZ = 0;
-        double best = -1;
         int plane = size * size;
+        double[] perSlice = new double[size];
         for (int z = 0; z < size; z++) {
-            double s = 0;
             for (int i = 0; i < plane; i++) {
-                s += t[z * plane + i];
-            }
-            if (s > best) {
-                best = s;
-                bestZ = z;
+                perSlice[z] += t[z * plane + i];
             }
         }
+        int bestZ = 0;
+        for (int z = 1; z < size; z++) {
+            bestZ = perSlice[z] > perSlice[bestZ] ? z : bestZ;
+        }
+        int otherZ = bestZ >= size / 2 ? 0 : size - 1;
+        for (int z = 0; z < size; z++) {
+            if (Math.abs(z - bestZ) >= 4 && perSlice[z] > perSlice[otherZ]) {
+                otherZ = z;
+            }
+        }
+        INDArray p3 = Fit.predict(run.model3d(), vol, 1);
+        INDArray p25 = Fit.predict(run.model25d(), vol, 1);
+        INDArray p2 = Fit.predict(run.model2d(), vol, 1);
         List<ImageTile> tiles = new ArrayList<>();
-        tiles.add(ImageTile.gray("input (z=" + bestZ + ")", slice(vol, bestZ, size, false)));
-        tiles.add(ImageTile.gray("truth", slice(truth, bestZ, size, false)));
-        tiles.add(ImageTile.gray("Conv3d", slice(Fit.predict(run.model3d(), vol, 1), bestZ, size, true)));
-        tiles.add(ImageTile.gray("2.5D", slice(Fit.predict(run.model25d(), vol, 1), bestZ, size, true)));
-        tiles.add(ImageTile.gray("slice-wise Conv2d", slice(Fit.predict(run.model2d(), vol, 1), bestZ, size, true)));
-        return ctx.charts().tiles("slice", "Held-out slice: input, truth, predicted masks (logit > 0)", tiles,
-                tiles.size());
+        for (int z : new int[] {bestZ, otherZ}) {
+            tiles.add(ImageTile.gray("input (z=" + z + ")", slice(vol, z, size, false)));
+            tiles.add(ImageTile.gray("truth", slice(truth, z, size, false)));
+            tiles.add(ImageTile.gray("Conv3d", slice(p3, z, size, true)));
+            tiles.add(ImageTile.gray("2.5D", slice(p25, z, size, true)));
+            tiles.add(ImageTile.gray("slice-wise Conv2d", slice(p2, z, size, true)));
+        }
+        return ctx.charts().tiles("slice", "Two held-out slices: input, truth, predicted masks (logit > 0)", tiles,
+                5);
     }
 
     private static double[][] slice(INDArray v, int z, int size, boolean threshold) {

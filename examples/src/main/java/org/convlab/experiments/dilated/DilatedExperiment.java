@@ -15,6 +15,7 @@ import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.ResultBuilder;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.support.Stats;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.conv.Conv2d;
 import org.convlab.nn.conv.DilatedConv2d;
@@ -344,15 +345,6 @@ public final class DilatedExperiment extends ArticleExperiment {
     }
 
     private static double maxAbsDiff(INDArray a, INDArray b) {
-        double[] x = a.dup('c').data().asDouble();
-        double[] y = b.dup('c').data().asDouble();
-        if (x.length != y.length) {
-            throw new IllegalStateException("compared arrays differ in length: " + x.length + " vs " + y.length);
-        }
-        double d = 0;
-        for (int i = 0; i < x.length; i++) {
-            d = Math.max(d, Math.abs(x[i] - y[i]));
-        }
-        return d;
+        return Stats.maxAbsDifference(a, b);
     }
 }

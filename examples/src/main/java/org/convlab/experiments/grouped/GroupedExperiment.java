@@ -70,7 +70,7 @@ public final class GroupedExperiment extends ArticleExperiment {
         FashionMnist fm = FashionMnist.shipped();
         DataSet train = halved(fm.train().head(ctx.budget(128, 3000)));
         DataSet test = halved(fm.test().head(ctx.budget(200, 1500)));
-        DataSet trainProbe = train.head(ctx.budget(200, 1500));
+        DataSet trainProbe = train.head(Math.min(train.size(), 1500));
         RootsStudy.Plan plan = new RootsStudy.Plan(ctx.budget(16, WIDTH), CORRELATION_GROUPS, ctx.budget(2, 3),
                 ctx.budget(1, 4), ctx.budget(199, 999));
         RootsStudy roots;

@@ -21,6 +21,7 @@ import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Progress;
 import org.convlab.experiments.ResultBuilder;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.support.Stats;
 import org.convlab.experiments.support.Fit;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Sequential;
@@ -357,9 +358,7 @@ public final class DepthwiseSeparableExperiment extends ArticleExperiment {
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Stats.median(values);
     }
 
     /** The small Fashion-MNIST net; with {@code separable} its two inner convolutions are depthwise separable. */

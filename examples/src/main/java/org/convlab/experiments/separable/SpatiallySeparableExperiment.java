@@ -17,6 +17,7 @@ import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Progress;
 import org.convlab.experiments.ResultBuilder;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.support.Stats;
 import org.convlab.nn.conv.Conv2d;
 import org.convlab.nn.conv.SpatiallySeparableConv2d;
 import org.convlab.nn.loss.Loss;
@@ -463,15 +464,6 @@ public final class SpatiallySeparableExperiment extends ArticleExperiment {
     }
 
     static double maxAbsDiff(INDArray a, INDArray b) {
-        double[] x = a.dup('c').data().asDouble();
-        double[] y = b.dup('c').data().asDouble();
-        if (x.length != y.length) {
-            throw new IllegalStateException("compared arrays differ in length: " + x.length + " vs " + y.length);
-        }
-        double d = 0;
-        for (int i = 0; i < x.length; i++) {
-            d = Math.max(d, Math.abs(x[i] - y[i]));
-        }
-        return d;
+        return Stats.maxAbsDifference(a, b);
     }
 }

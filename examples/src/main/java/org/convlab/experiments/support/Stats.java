@@ -2,6 +2,7 @@ package org.convlab.experiments.support;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The small statistics the experiments share: medians, means, spreads, rank correlations and differences. */
@@ -9,13 +10,17 @@ public final class Stats {
     private Stats() {
     }
 
-    /** The largest |a - b| over all elements; the arrays must have the same shape. */
+    /**
+     * The largest |a - b| over all elements, computed in DOUBLE.
+     *
+     * @throws IllegalArgumentException naming both shapes when they differ
+     */
     public static double maxAbsDifference(INDArray a, INDArray b) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException("shapes differ: " + Arrays.toString(a.shape()) + " vs "
                     + Arrays.toString(b.shape()));
         }
-        return a.sub(b.castTo(a.dataType())).amaxNumber().doubleValue();
+        return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     }
 
     public static double median(double[] values) {
