@@ -80,6 +80,66 @@ public final class Charts {
         return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
     }
 
+    /**
+     * Bars with a dashed horizontal reference line, e.g. the break-even speed-up 1.0, labelled
+     * {@code referenceLabel}; the value axis starts at 0 and always shows the reference.
+     */
+    public List<String> barsWithReference(String name, String title, String categoryLabel, String valueLabel,
+            List<Bar> bars, double reference, String referenceLabel) {
+        return save(name, single(EvidencePlots.barsWithReference(title, categoryLabel, valueLabel, bars, reference,
+                referenceLabel)), LINE_WIDTH, LINE_HEIGHT);
+    }
+
+    /**
+     * Measured lines (solid) judged against reference lines (dashed) and a grey band (null), e.g. a
+     * score against its permutation null and a control; {@code band} may be null.
+     */
+    public List<String> linesWithBand(String name, String title, String xLabel, String yLabel,
+            List<LineSeries> measured, List<LineSeries> references, Band band) {
+        return save(name, single(EvidencePlots.linesWithBand(title, xLabel, yLabel, measured, references, band)),
+                LINE_WIDTH, LINE_HEIGHT);
+    }
+
+    /**
+     * Heatmaps side by side on ONE colour scale from {@code lower} to {@code upper} (so that panels
+     * compare), each with lines between its blocks: {@code blocks[i]} equal blocks of rows and of
+     * columns in panel i (1 for none).
+     */
+    public List<String> blockHeatmaps(String name, String title, String xLabel, String yLabel,
+            List<HeatmapPanel> panels, int[] blocks, double lower, double upper) {
+        if (panels.isEmpty() || blocks.length != panels.size()) {
+            throw new IllegalArgumentException("heatmap row '" + name + "' needs one block count per panel: "
+                    + panels.size() + " panels, " + blocks.length + " block counts");
+        }
+        List<JFreeChart> charts = new ArrayList<>();
+        for (int i = 0; i < panels.size(); i++) {
+            double[][] v = panels.get(i).values();
+            charts.add(EvidencePlots.heatmap(panels.get(i).title(), xLabel, yLabel, v, lower, upper,
+                    v.length / blocks[i] < v.length ? v.length / blocks[i] : 0,
+                    v[0].length / blocks[i] < v[0].length ? v[0].length / blocks[i] : 0, true));
+        }
+        return save(name, new TitledRow(title, charts), PANEL_WIDTH * panels.size(),
+                PANEL_HEIGHT + TitledRow.TITLE_HEIGHT);
+    }
+
+    /**
+     * Tiles that are compared with each other, e.g. learned filters: all drawn on ONE scale from
+     * {@code -bound} to {@code bound} with 0 mid-grey, so that a weak filter looks weak and a grey one grey.
+     */
+    public List<String> tilesOnSharedScale(String name, String title, List<ImageTile> tiles, int columns,
+            double bound) {
+        if (!(bound > 0)) {
+            throw new IllegalArgumentException("shared tile scale bound must be > 0, got " + bound);
+        }
+        TileGrid grid = new TileGrid(title, tiles, columns, bound);
+        return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
+    }
+
+    /** Points without lines, one colour per series: e.g. one value per filter, grouped along x. */
+    public List<String> dots(String name, String title, String xLabel, String yLabel, List<LineSeries> series) {
+        return save(name, single(EvidencePlots.dots(title, xLabel, yLabel, series)), LINE_WIDTH, LINE_HEIGHT);
+    }
+
     /** Every file written so far, in order, relative to the report's directory. */
     public List<String> written() {
         return List.copyOf(written);

@@ -25,8 +25,14 @@ final class TileGrid implements Drawing {
     private final String title;
     private final List<ImageTile> tiles;
     private final int columns;
+    /** When positive, every tile is drawn on the one scale [-bound, bound], 0 mid-grey; else each on its own range. */
+    private final double sharedBound;
 
     TileGrid(String title, List<ImageTile> tiles, int columns) {
+        this(title, tiles, columns, 0);
+    }
+
+    TileGrid(String title, List<ImageTile> tiles, int columns, double sharedBound) {
         if (tiles.isEmpty()) {
             throw new IllegalArgumentException("tile grid '" + title + "' has no tiles");
         }
@@ -36,6 +42,7 @@ final class TileGrid implements Drawing {
         this.title = title;
         this.tiles = List.copyOf(tiles);
         this.columns = Math.min(columns, tiles.size());
+        this.sharedBound = sharedBound;
     }
 
     int rows() {
@@ -64,14 +71,17 @@ final class TileGrid implements Drawing {
             g.setColor(Color.BLACK);
             String caption = fit(tile.title(), metrics);
             g.drawString(caption, x + (CELL - metrics.stringWidth(caption)) / 2, y + CAPTION - 5);
-            BufferedImage image = enlarged(tile);
+            BufferedImage image = enlarged(tile, sharedBound);
             g.drawImage(image, x + (CELL - image.getWidth()) / 2, y + CAPTION + (CELL - image.getHeight()) / 2, null);
             g.setColor(Color.GRAY);
             g.drawRect(x + (CELL - image.getWidth()) / 2 - 1, y + CAPTION + (CELL - image.getHeight()) / 2 - 1,
                     image.getWidth() + 1, image.getHeight() + 1);
         }
         g.setColor(Color.DARK_GRAY);
-        String note = tiles.get(0).channels().length == 1
+        String note = sharedBound > 0
+                ? String.format(java.util.Locale.ROOT, "one scale for all tiles: 0 = mid-grey, each channel from"
+                        + " -%.3g (dark) to +%.3g (bright)", sharedBound, sharedBound)
+                : tiles.get(0).channels().length == 1
                 ? "grey: each tile from its min (black) to max (white)"
                 : "colour: each tile's RGB from its min to max";
         g.drawString(note, (int) area.getX() + GAP, (int) area.getMaxY() - 9);
@@ -85,8 +95,8 @@ final class TileGrid implements Drawing {
         return shown;
     }
 
-    // Scales the tile to its own range, then enlarges each pixel to a block filling the cell.
-    private static BufferedImage enlarged(ImageTile tile) {
+    // Scales the tile to its own range (or the shared one), then enlarges each pixel to a block filling the cell.
+    private static BufferedImage enlarged(ImageTile tile, double sharedBound) {
         int h = tile.height();
         int w = tile.width();
         double min = Double.POSITIVE_INFINITY;
@@ -98,6 +108,10 @@ final class TileGrid implements Drawing {
                     max = Math.max(max, v);
                 }
             }
+        }
+        if (sharedBound > 0) {
+            min = -sharedBound;
+            max = sharedBound;
         }
         double range = max > min ? max - min : 1;
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

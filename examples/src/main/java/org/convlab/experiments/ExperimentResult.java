@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param verdict the conclusion
  * @param headline one line for the console and the verdict table
  * @param explanation why this verdict: what was measured, and what is true when the article is not
+ * @param claims the sentences of the article checked, each with its own verdict (the claims ledger);
+ *     the headline verdict summarises them by {@link Verdict#SUMMARY_RULE}; empty for an experiment
+ *     that failed before checking any
  * @param figures measured values next to the article's
  * @param charts chart files relative to the output directory, e.g. {@code charts/dilated-rf.png}
  * @param captions for a chart file, what it shows and how to read it; a chart without one is shown
@@ -31,6 +34,7 @@ public record ExperimentResult(
         Verdict verdict,
         String headline,
         String explanation,
+        List<Claim> claims,
         List<Figure> figures,
         List<String> charts,
         Map<String, String> captions,
@@ -46,6 +50,7 @@ public record ExperimentResult(
         articleQuote = Objects.requireNonNullElse(articleQuote, "");
         headline = Objects.requireNonNullElse(headline, "");
         explanation = Objects.requireNonNullElse(explanation, "");
+        claims = claims == null ? List.of() : List.copyOf(claims);
         figures = figures == null ? List.of() : List.copyOf(figures);
         charts = charts == null ? List.of() : List.copyOf(charts);
         captions = captions == null ? Map.of() : Map.copyOf(captions);
@@ -63,6 +68,24 @@ public record ExperimentResult(
         return caption;
     }
 
+    /**
+     * The figure whose name starts with {@code namePrefix} (the first, in order).
+     *
+     * @throws IllegalArgumentException naming the prefix and the figures there are, when none matches
+     */
+    public Figure figure(String namePrefix) {
+        return figures.stream().filter(f -> f.name().startsWith(namePrefix)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no figure named '" + namePrefix + "...' in result '"
+                        + id + "'; figures: " + figures.stream().map(Figure::name).toList()));
+    }
+
+    /** The claim with this id. @throws IllegalArgumentException naming the claims there are, when none */
+    public Claim claimCheck(String claimId) {
+        return claims.stream().filter(c -> c.id().equals(claimId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no claim '" + claimId + "' in result '" + id
+                        + "'; claims: " + claims.stream().map(Claim::id).toList()));
+    }
+
     /** A builder with the experiment's id, title, claim and quote filled in. */
     public static ResultBuilder builder(Experiment experiment) {
         return new ResultBuilder()
@@ -78,6 +101,7 @@ public record ExperimentResult(
                 .id(id).title(title).claim(claim).articleQuote(articleQuote)
                 .verdict(verdict).headline(headline).explanation(explanation)
                 .seed(seed).durationSeconds(durationSeconds).quick(quick);
+        claims.forEach(builder::check);
         figures.forEach(builder::figure);
         charts.forEach(builder::chart);
         captions.forEach(builder::caption);

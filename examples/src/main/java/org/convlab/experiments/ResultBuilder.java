@@ -24,6 +24,7 @@ public final class ResultBuilder {
     private Verdict verdict;
     private String headline;
     private String explanation = "";
+    private final List<Claim> claims = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     // A set: the runner adds the charts it saw drawn, which the experiment may have added already.
     private final Set<String> charts = new LinkedHashSet<>();
@@ -69,6 +70,18 @@ public final class ResultBuilder {
     /** Why the verdict: for REFUTED say what is true instead, for NOT_REPRODUCED how the settings differ. */
     public ResultBuilder explanation(String explanation) {
         this.explanation = explanation;
+        return this;
+    }
+
+    /**
+     * Adds a checked sentence of the article to the claims ledger. Its figures stay with the claim
+     * (the result's own figures are those added with {@link #figure}). Claim ids are unique within a result.
+     */
+    public ResultBuilder check(Claim claim) {
+        if (claims.stream().anyMatch(c -> c.id().equals(claim.id()))) {
+            throw new IllegalArgumentException("claim '" + claim.id() + "' added twice to result '" + id + "'");
+        }
+        claims.add(claim);
         return this;
     }
 
@@ -127,8 +140,21 @@ public final class ResultBuilder {
         return this;
     }
 
-    /** @throws IllegalStateException when no verdict or no id was given */
+    /**
+     * With claims, they decide the verdict by {@link Verdict#summarise}; an explicit verdict must then agree.
+     *
+     * @throws IllegalStateException when no verdict, no claim or no id was given, or the verdict
+     *     contradicts the claims' summary
+     */
     public ExperimentResult build() {
+        if (!claims.isEmpty()) {
+            Verdict summary = Verdict.summarise(claims);
+            if (verdict != null && verdict != summary) {
+                throw new IllegalStateException("result of '" + id + "' sets verdict " + verdict
+                        + " but its claims summarise to " + summary + " (" + Verdict.SUMMARY_RULE + ")");
+            }
+            verdict = summary;
+        }
         if (verdict == null) {
             throw new IllegalStateException("result of '" + id + "' has no verdict");
         }
@@ -136,7 +162,7 @@ public final class ResultBuilder {
             throw new IllegalStateException("result has no id");
         }
         String line = headline != null ? headline : firstSentence(explanation);
-        return new ExperimentResult(id, title, claim, articleQuote, verdict, line, explanation,
+        return new ExperimentResult(id, title, claim, articleQuote, verdict, line, explanation, claims,
                 figures, List.copyOf(charts), captions, seed, durationSeconds, quick);
     }
 

@@ -42,6 +42,7 @@ final class HtmlReport {
                 .append("<title>ConvLab report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>ConvLab: the claims of &quot;types of convolution&quot;, reproduced</h1>\n");
         h.append("<p class=\"meta\">").append(escape(ReportText.runLine(report))).append("</p>\n");
+        h.append(ClaimsTable.html(report));
         verdictTable(h, report);
         legend(h);
         untested(h, report);

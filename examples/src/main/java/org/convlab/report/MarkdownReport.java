@@ -16,6 +16,7 @@ final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# ConvLab: the claims of \"types of convolution\", reproduced\n\n");
         md.append(ReportText.runLine(report)).append("\n\n");
+        md.append(ClaimsTable.markdown(report));
         verdictTable(md, report);
         legend(md);
         untested(md, report);

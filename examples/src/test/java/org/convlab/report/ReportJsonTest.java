@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.convlab.experiments.Claim;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.Figure;
 import org.convlab.experiments.Verdict;
@@ -18,6 +19,9 @@ class ReportJsonTest {
         ExperimentResult refuted = new ExperimentResult("transposed", "Transposed", "C^T Small = Large",
                 "现在,如果我们在等式的两边都 乘上矩阵的转置$C^T$", Verdict.REFUTED, "C^T C is not the identity",
                 "C^T maps Small to the shape of Large, not to Large.\nSecond line <with> \"quotes\".",
+                List.of(new Claim("identity", "一个矩阵与其转置矩阵的乘法得到一个单位矩阵", "C C^T = I",
+                        Verdict.REFUTED, "||C C^T - I|| = 3.25", List.of(Figure.versus("||C C^T - I||", 3.25, 0, "")),
+                        "charts/transposed-matrix.png", true)),
                 List.of(Figure.versus("||C^T C - I||", 3.25, 0, "Frobenius norm"),
                         Figure.versus("output size", 4, "4x4", "pixels"),
                         Figure.measured("not measurable", Double.NaN, "")),
@@ -25,7 +29,7 @@ class ReportJsonTest {
                 Map.of("charts/transposed-matrix.png", "The matrix C^T C; the identity would be a bright diagonal."),
                 42, 12.5, false);
         ExperimentResult failed = new ExperimentResult("grouped", "Grouped", "claim", "", Verdict.FAILED,
-                "error", "", List.of(), List.of(), null, 42, 0.01, true);
+                "error", "", null, List.of(), List.of(), null, 42, 0.01, true);
         return new RunReport("2024-01-01T00:00:00Z", 42, false, List.of(refuted, failed), List.of("conv3d"));
     }
 

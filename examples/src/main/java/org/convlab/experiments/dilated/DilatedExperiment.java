@@ -3,15 +3,19 @@ package org.convlab.experiments.dilated;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.convlab.charts.HeatmapPanel;
 import org.convlab.data.synth.RandomImages;
 import org.convlab.experiments.ArticleClaim;
 import org.convlab.experiments.ArticleExperiment;
+import org.convlab.experiments.Claim;
+import org.convlab.experiments.Figure;
 import org.convlab.experiments.ExperimentContext;
 import org.convlab.experiments.ExperimentResult;
 import org.convlab.experiments.ResultBuilder;
 import org.convlab.experiments.Verdict;
+import org.convlab.experiments.support.Stats;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.conv.Conv2d;
 import org.convlab.nn.conv.DilatedConv2d;
@@ -108,12 +112,35 @@ public final class DilatedExperiment extends ArticleExperiment {
             throw new IllegalStateException("DilatedConv2d does not match its definition: rate-1 difference "
                     + rateOneDiff + ", definition difference " + definitionDiff + " (tolerance " + EXACT_TOLERANCE + ")");
         }
-        Verdict verdict = stackOk && paramsOk && singleOk ? Verdict.CONFIRMED : Verdict.REFUTED;
         String fields = stacked.get(0).height() + "x" + stacked.get(0).width() + ", "
                 + stacked.get(1).height() + "x" + stacked.get(1).width() + ", "
                 + stacked.get(2).height() + "x" + stacked.get(2).width();
-        result.verdict(verdict);
-        if (verdict == Verdict.CONFIRMED) {
+        Field singleL3 = single.get(2);
+        result.check(Claim.of("l1-standard", "当l = 1 时,扩张卷积会变得和标准卷积一样.", "With l = 1 a dilated"
+                        + " convolution is the standard convolution", Verdict.CONFIRMED, String.format(Locale.ROOT,
+                        "DilatedConv2d(l=1) and Conv2d with the same weights agree to %.1e (output and gradients,"
+                        + " DOUBLE); the article's definition as loops agrees with the layer to %.1e.", rateOneDiff,
+                        definitionDiff))
+                .withFigures(Figure.versus("max |DilatedConv2d(l=1) - Conv2d|", rateOneDiff, 0.0, "DOUBLE")));
+        result.check(Claim.of("receptive-fields", "l=1时感受野为3x3,l=2时为7x7。", "Stacked 3x3 layers with l = 1, 2, 4"
+                        + " (the article's figure) see 3x3, 7x7 and 15x15", stackOk ? Verdict.CONFIRMED : Verdict.REFUTED,
+                "Back-propagated receptive fields of the stack l = 1; 1,2; 1,2,4: " + fields + " (dense).")
+                .withFigures(Figure.versus("receptive field, stack l=1,2,4 (side)", stacked.get(2).height(), 15,
+                        "pixels")));
+        result.check(Claim.of("same-parameters", "有趣的是，与这些操作相关的参数的数量是相等的。我们 [观察]更大的感受野不会有额外的成本。",
+                "Every dilation rate has the same number of parameters: a larger receptive field at no extra cost",
+                paramsOk ? Verdict.CONFIRMED : Verdict.REFUTED, String.format(Locale.ROOT, "%d weights per 3x3"
+                        + " layer at every rate; the 15x15 field of the stack costs %d weights where a dense 15x15"
+                        + " kernel needs 225.", KERNEL_WEIGHTS, stacked.get(2).parameters()))
+                .withFigures(Figure.versus("parameters per 3x3 layer (any l)", KERNEL_WEIGHTS, KERNEL_WEIGHTS,
+                        "weights")));
+        result.check(Claim.erratum("l3-15x15", "l=3时，感受野的大小就增加到了15x15。", "With l = 3 the receptive field"
+                        + " grows to 15x15", singleL3.height() == 15,
+                String.format(Locale.ROOT, "A single l = 3 layer spans %dx%d (9 sparse taps); 15x15 is the field of"
+                        + " the stack l = 1, 2, 4 in the article's figure: the text's \"l=3\" is a slip for the third"
+                        + " layer of that stack.", singleL3.height(), singleL3.width()))
+                .withFigures(Figure.versus("single layer l=3 (span)", singleL3.height(), 15, "pixels")));
+        if (stackOk && paramsOk && singleOk) {
             result.headline("Stacked 3x3 layers with l = 1, 2, 4 see " + fields
                     + " with 9 weights each; the text's \"l=3\" for 15x15 is a slip (a single l=3 layer spans 7x7)");
         } else {
@@ -320,15 +347,6 @@ public final class DilatedExperiment extends ArticleExperiment {
     }
 
     private static double maxAbsDiff(INDArray a, INDArray b) {
-        double[] x = a.dup('c').data().asDouble();
-        double[] y = b.dup('c').data().asDouble();
-        if (x.length != y.length) {
-            throw new IllegalStateException("compared arrays differ in length: " + x.length + " vs " + y.length);
-        }
-        double d = 0;
-        for (int i = 0; i < x.length; i++) {
-            d = Math.max(d, Math.abs(x[i] - y[i]));
-        }
-        return d;
+        return Stats.maxAbsDifference(a, b);
     }
 }

@@ -34,7 +34,11 @@ final class ClassifierTraining {
 
     /** Steps {@link #train} will take. */
     static int steps(DataSet data, int epochs, int batchSize) {
-        return epochs * (data.size() / batchSize);
+        return steps(data.size(), epochs, batchSize);
+    }
+
+    static int steps(int size, int epochs, int batchSize) {
+        return epochs * (size / batchSize);
     }
 
     static double accuracy(Layer model, DataSet data) {
