@@ -56,6 +56,8 @@ public final class GroupedExperiment extends ArticleExperiment {
     public ExperimentResult run(ExperimentContext ctx) {
         long seed = ctx.seed();
         ResultBuilder result = ctx.result();
+        // ConvLab's drawing of the article's two filter groups, shown beside the measurement (convlab draw).
+        org.convlab.draw.ArticleDrawings.grouped(ctx.chartDir()).addTo(result::chart, result::caption);
 
         // ---- Measure.
         ParameterCounts counts = ParameterCounts.of(3, 128, 128, TIMING_GROUPS, seed);
