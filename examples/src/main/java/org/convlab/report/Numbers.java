@@ -20,7 +20,7 @@ final class Numbers {
 
     // Double.toString's forms: a mantissa with an exponent (E, no plus sign), or 7 and more decimals.
     private static final Pattern RAW_NUMBER = Pattern.compile(
-            "(?<![\\w.])-?(?:\\d\\.\\d+E-?\\d+|\\d+\\.\\d{7,})(?![\\w.])");
+            "(?<![\\w.])-?(?:\\d\\.\\d+E-?\\d+|\\d+\\.\\d{7,})(?!\\w|\\.\\d)");
     private static final MathContext FOUR_DIGITS = new MathContext(4);
     private static final MathContext TWO_DIGITS = new MathContext(2);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",

@@ -74,7 +74,7 @@ class ChartStyleTest {
         assertFalse(ChartStyle.isDashed(renderer.getSeriesStroke(measured)));
         assertTrue(strokeWidth(renderer, reference) < strokeWidth(renderer, measured),
                 "the dashed line is thinner, so the measured one shows beside it");
-        assertFalse(renderer.getItemShapeVisible(reference, 0), "no markers on a reference");
+        assertFalse(((LineRenderer) renderer).getItemShapeVisible(reference, 0), "no markers on a reference");
     }
 
     @Test
@@ -102,7 +102,7 @@ class ChartStyleTest {
         }
         JFreeChart chart = PlotCharts.line("t", "step", "loss", List.of(new LineSeries("1D", steps, flat),
                 new LineSeries("2D", steps, flat)), true, List.of());
-        XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+        LineRenderer renderer = (LineRenderer) chart.getXYPlot().getRenderer();
         List<Integer> first = new ArrayList<>();
         List<Integer> second = new ArrayList<>();
         for (int i = 0; i < steps.length; i++) {
