@@ -187,15 +187,16 @@ final class PlotCharts {
         return chart;
     }
 
-    // A reference level: dashed, dark, over the data, labelled at its right end.
+    // A reference level: dashed, dark, over the data, labelled under its right end.
     private static ValueMarker marker(ReferenceLine level) {
         ValueMarker marker = new ValueMarker(level.value(), REFERENCE_LINE_COLOUR, ChartStyle.REFERENCE_STROKE);
         marker.setLabel(level.label());
         marker.setLabelFont(ChartStyle.TICK_FONT);
         marker.setLabelPaint(REFERENCE_LINE_COLOUR);
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        // Below the line: the measured curves of a floor or a limit approach it from above.
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
         return marker;
     }

@@ -11,9 +11,9 @@ final class ReportText {
     private ReportText() {
     }
 
+    /** When the run ended, how many experiments it holds and how long they took. */
     static String runLine(RunReport report) {
-        return String.format(Locale.ROOT, "Run of %s, seed %d, %s budgets, %d %s, %s in total.",
-                Numbers.timestamp(report.createdAt()), report.seed(), report.quick() ? "quick (--quick)" : "full",
+        return String.format(Locale.ROOT, "%s: %d %s, %s in total", Numbers.timestamp(report.createdAt()),
                 report.results().size(), report.results().size() == 1 ? "experiment" : "experiments",
                 Numbers.duration(totalSeconds(report)));
     }
@@ -26,9 +26,7 @@ final class ReportText {
     /** The header's rows: what a reader needs to reproduce the run, in reading order. */
     static Map<String, String> header(RunReport report) {
         Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("Run", Numbers.timestamp(report.createdAt()) + ", " + report.results().size()
-                + (report.results().size() == 1 ? " experiment" : " experiments") + ", "
-                + Numbers.duration(totalSeconds(report)) + " in total");
+        rows.put("Run", runLine(report));
         rows.put("Seed", report.seed() + (report.quick() ? " (quick budgets, --quick)" : " (full budgets)"));
         RunEnvironment env = report.environment();
         if (env == null) {
