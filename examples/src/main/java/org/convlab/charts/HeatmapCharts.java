@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CrosshairState;
@@ -98,6 +99,8 @@ final class HeatmapCharts {
     static PaintScaleLegend legend(ColourScale scale, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        // About six labels: a tall legend would otherwise be labelled every 0.05.
+        axis.setTickUnit(new NumberTickUnit(niceStep((scale.getUpperBound() - scale.getLowerBound()) / 6)));
         axis.setTickLabelFont(ChartStyle.TICK_FONT);
         axis.setLabelFont(ChartStyle.TICK_FONT);
         axis.setTickLabelPaint(Palette.TEXT);
@@ -110,6 +113,16 @@ final class HeatmapCharts {
         legend.setMargin(new RectangleInsets(8, 10, 8, 4));
         legend.setBackgroundPaint(Color.WHITE);
         return legend;
+    }
+
+    /** The 1, 2 or 5 times a power of ten nearest above {@code rough}. */
+    static double niceStep(double rough) {
+        if (!(rough > 0) || !Double.isFinite(rough)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double m = rough / power;
+        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
     }
 
     private static DefaultXYZDataset dataset(String key, double[][] values) {

@@ -208,6 +208,14 @@ class ChartStyleTest {
     }
 
     @Test
+    void legendStepsAreRoundNumbers() {
+        assertEquals(0.2, HeatmapCharts.niceStep(1.0 / 6), 1e-12);
+        assertEquals(0.5, HeatmapCharts.niceStep(6.0 / 6 * 0.4), 1e-12);
+        assertEquals(1000, HeatmapCharts.niceStep(4000.0 / 6), 1e-9);
+        assertEquals(1, HeatmapCharts.niceStep(0));
+    }
+
+    @Test
     void sharedScaleSpansEveryPanel() {
         ColourScale scale = ColourScale.forPanels(List.of(new double[][] {{-1, 0.5}}, new double[][] {{3, 0}}));
         assertEquals(-3, scale.getLowerBound());
