@@ -397,9 +397,11 @@ public final class TransposedExperiment extends ArticleExperiment {
                 + " (higher is better)", "method", "PSNR (dB)", List.of(new Bar("PSNR", "nearest", u.psnrNearest()),
                         new Bar("PSNR", "bilinear", u.psnrBilinear()),
                         new Bar("PSNR", "learned (ConvTranspose2d net)", u.psnrLearned())));
+        double gain = u.psnrLearned() - u.psnrBilinear();
         r.caption(psnr.get(0), String.format(Locale.ROOT, "Peak signal-to-noise ratio of each upsampling against"
-                + " the true images (higher is closer). The axis spans the values, not 0 dB: the learned"
-                + " upsampler gains %.1f dB over bilinear interpolation.", u.psnrLearned() - u.psnrBilinear()));
+                + " the true images (higher is closer). The axis spans the values, not 0 dB, so that the"
+                + " difference shows: the learned upsampler is %.1f dB %s bilinear interpolation.", Math.abs(gain),
+                gain >= 0 ? "above" : "below"));
         List<String> loss = ctx.charts().line("upsampling-loss", "Training loss of the learned upsampler", "step",
                 "MSE (log scale)", List.of(LineSeries.ofSteps("training batch MSE", u.losses())), true);
         r.caption(loss.get(0), "Mean squared error of each training batch of the ConvTranspose2d upsampler (log"
