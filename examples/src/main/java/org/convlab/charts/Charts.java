@@ -38,15 +38,50 @@ public final class Charts {
         this.prefix = prefix;
     }
 
-    /** A line chart of several named series; with {@code logY}, values {@code <= 0} are left out. */
+    /**
+     * A line chart of several named series; with {@code logY}, values {@code <= 0} are left out.
+     * Reference series ({@link LineSeries#asReference()}) are dashed and drawn over the measured ones.
+     */
     public List<String> line(String name, String title, String xLabel, String yLabel, List<LineSeries> series,
             boolean logY) {
-        return save(name, single(PlotCharts.line(title, xLabel, yLabel, series, logY)), LINE_WIDTH, LINE_HEIGHT);
+        return line(name, title, xLabel, yLabel, series, logY, List.of());
+    }
+
+    /** A line chart with horizontal reference levels (a bound, a floor), dashed and labelled. */
+    public List<String> line(String name, String title, String xLabel, String yLabel, List<LineSeries> series,
+            boolean logY, List<ReferenceLine> levels) {
+        return save(name, single(PlotCharts.line(title, xLabel, yLabel, series, logY, levels), LINE_WIDTH),
+                LINE_WIDTH, LINE_HEIGHT);
     }
 
     /** A bar chart: the bars of one category side by side, one per series, in first-seen order. */
     public List<String> bars(String name, String title, String categoryLabel, String valueLabel, List<Bar> bars) {
-        return save(name, single(PlotCharts.bars(title, categoryLabel, valueLabel, bars)), LINE_WIDTH, LINE_HEIGHT);
+        return bars(name, title, categoryLabel, valueLabel, bars, List.of());
+    }
+
+    /** A bar chart with horizontal reference levels, e.g. a break-even line at 1.0. */
+    public List<String> bars(String name, String title, String categoryLabel, String valueLabel, List<Bar> bars,
+            List<ReferenceLine> levels) {
+        return save(name, single(PlotCharts.bars(title, categoryLabel, valueLabel, bars, levels), LINE_WIDTH),
+                LINE_WIDTH, LINE_HEIGHT);
+    }
+
+    /**
+     * A dot chart: one dot per category (and series) with its value printed beside it, on an axis
+     * that spans the values instead of starting at zero. Use it where the difference between values
+     * is the point and bars from zero would hide it.
+     */
+    public List<String> dots(String name, String title, String categoryLabel, String valueLabel, List<Bar> dots) {
+        return dots(name, title, categoryLabel, valueLabel, dots, List.of());
+    }
+
+    /** A dot chart with vertical reference levels across the value axis. */
+    public List<String> dots(String name, String title, String categoryLabel, String valueLabel, List<Bar> dots,
+            List<ReferenceLine> levels) {
+        long categories = dots.stream().map(Bar::category).distinct().count();
+        int height = (int) Math.min(LINE_HEIGHT, 170 + 56 * categories);
+        return save(name, single(PlotCharts.dots(title, categoryLabel, valueLabel, dots, levels), LINE_WIDTH),
+                LINE_WIDTH, height);
     }
 
     /**
@@ -55,23 +90,65 @@ public final class Charts {
      */
     public List<String> heatmap(String name, String title, String xLabel, String yLabel, double[][] values) {
         HeatmapPanel panel = new HeatmapPanel(title, values);
+        int width = PANEL_WIDTH + 120;
         JFreeChart chart = HeatmapCharts.heatmap(panel.title(), xLabel, yLabel, panel.values());
-        return save(name, single(chart), PANEL_WIDTH + 120, PANEL_HEIGHT + 60);
+        return save(name, single(chart, width), width, PANEL_HEIGHT + 60);
     }
 
     /**
-     * Heatmaps side by side under one title, e.g. the kernel g, flip(g) and the learned kernel; each
-     * panel has its own legend, since learned values need not share the range of the others.
+     * Heatmaps under one title, e.g. the kernel g, flip(g) and the learned kernel, on one shared
+     * colour scale (a colour means the same value in every panel) with one legend; up to three
+     * panels a row.
      */
     public List<String> heatmaps(String name, String title, String xLabel, String yLabel, List<HeatmapPanel> panels) {
+        return heatmaps(name, title, xLabel, yLabel, panels, "value");
+    }
+
+    /** As {@link #heatmaps(String, String, String, String, List)}, naming what the colour legend measures. */
+    public List<String> heatmaps(String name, String title, String xLabel, String yLabel, List<HeatmapPanel> panels,
+            String valueLabel) {
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("heatmap row '" + name + "' has no panels");
         }
+        ColourScale scale = ColourScale.forPanels(panels.stream().map(HeatmapPanel::values).toList());
         List<JFreeChart> charts = panels.stream()
-                .map(p -> HeatmapCharts.heatmap(p.title(), xLabel, yLabel, p.values()))
+                .map(p -> HeatmapCharts.panel(TextWrap.wrap(p.title(), ChartStyle.PANEL_TITLE_FONT,
+                        HeatmapGrid.PANEL - 2 * ChartStyle.MARGIN), xLabel, yLabel, p.values(), scale))
                 .toList();
-        return save(name, new TitledRow(title, charts), PANEL_WIDTH * panels.size(),
-                PANEL_HEIGHT + TitledRow.TITLE_HEIGHT);
+        HeatmapGrid grid = new HeatmapGrid(title, charts, HeatmapCharts.legend(scale, valueLabel));
+        return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
+    }
+
+    /**
+     * A confusion matrix, {@code counts[true class][predicted class]}: class names on both axes and
+     * the count written in every cell.
+     */
+    public List<String> confusion(String name, String title, List<String> classNames, long[][] counts) {
+        if (counts.length != classNames.size()
+                || java.util.Arrays.stream(counts).anyMatch(row -> row.length != classNames.size())) {
+            throw new IllegalArgumentException("confusion matrix '" + name + "' must be " + classNames.size() + "x"
+                    + classNames.size() + " for " + classNames.size() + " class names");
+        }
+        int width = 640;
+        return save(name, single(HeatmapCharts.confusion(title, classNames, counts), width), width, 600);
+    }
+
+    /**
+     * A small table of numbers as a heatmap, each cell named by its row and column and showing its
+     * value, e.g. output sizes by stride (rows) and padding (columns). Sequential colours for
+     * non-negative values, diverging around zero otherwise.
+     */
+    public List<String> valueGrid(String name, String title, String xLabel, List<String> columnNames, String yLabel,
+            List<String> rowNames, double[][] values) {
+        HeatmapPanel panel = new HeatmapPanel(title, values);
+        if (rowNames.size() != values.length || columnNames.size() != values[0].length) {
+            throw new IllegalArgumentException("value grid '" + name + "' is " + values.length + "x" + values[0].length
+                    + " but has " + rowNames.size() + " row names and " + columnNames.size() + " column names");
+        }
+        int width = PANEL_WIDTH + 120;
+        JFreeChart chart = HeatmapCharts.labelled(panel.title(), xLabel, columnNames, yLabel, rowNames, values,
+                ColourScale.forValues(values), "value");
+        return save(name, single(chart, width), width, PANEL_HEIGHT + 60);
     }
 
     /** Grayscale or RGB images in a grid of {@code columns}, each under its caption. */
@@ -87,7 +164,7 @@ public final class Charts {
     public List<String> barsWithReference(String name, String title, String categoryLabel, String valueLabel,
             List<Bar> bars, double reference, String referenceLabel) {
         return save(name, single(EvidencePlots.barsWithReference(title, categoryLabel, valueLabel, bars, reference,
-                referenceLabel)), LINE_WIDTH, LINE_HEIGHT);
+                referenceLabel), LINE_WIDTH), LINE_WIDTH, LINE_HEIGHT);
     }
 
     /**
@@ -96,7 +173,8 @@ public final class Charts {
      */
     public List<String> linesWithBand(String name, String title, String xLabel, String yLabel,
             List<LineSeries> measured, List<LineSeries> references, Band band) {
-        return save(name, single(EvidencePlots.linesWithBand(title, xLabel, yLabel, measured, references, band)),
+        return save(name, single(EvidencePlots.linesWithBand(title, xLabel, yLabel, measured, references, band),
+                LINE_WIDTH),
                 LINE_WIDTH, LINE_HEIGHT);
     }
 
@@ -116,10 +194,10 @@ public final class Charts {
             double[][] v = panels.get(i).values();
             charts.add(EvidencePlots.heatmap(panels.get(i).title(), xLabel, yLabel, v, lower, upper,
                     v.length / blocks[i] < v.length ? v.length / blocks[i] : 0,
-                    v[0].length / blocks[i] < v[0].length ? v[0].length / blocks[i] : 0, true));
+                    v[0].length / blocks[i] < v[0].length ? v[0].length / blocks[i] : 0, false));
         }
-        return save(name, new TitledRow(title, charts), PANEL_WIDTH * panels.size(),
-                PANEL_HEIGHT + TitledRow.TITLE_HEIGHT);
+        HeatmapGrid grid = new HeatmapGrid(title, charts, EvidencePlots.sequentialLegend(lower, upper));
+        return save(name, grid, grid.preferredWidth(), grid.preferredHeight());
     }
 
     /**
@@ -136,8 +214,9 @@ public final class Charts {
     }
 
     /** Points without lines, one colour per series: e.g. one value per filter, grouped along x. */
-    public List<String> dots(String name, String title, String xLabel, String yLabel, List<LineSeries> series) {
-        return save(name, single(EvidencePlots.dots(title, xLabel, yLabel, series)), LINE_WIDTH, LINE_HEIGHT);
+    public List<String> seriesDots(String name, String title, String xLabel, String yLabel, List<LineSeries> series) {
+        return save(name, single(EvidencePlots.dots(title, xLabel, yLabel, series), LINE_WIDTH), LINE_WIDTH,
+                LINE_HEIGHT);
     }
 
     /** Every file written so far, in order, relative to the report's directory. */
@@ -145,7 +224,12 @@ public final class Charts {
         return List.copyOf(written);
     }
 
-    private static Drawing single(JFreeChart chart) {
+    // The title broken at spaces to the image's width, before JFreeChart would break it inside a word.
+    private static Drawing single(JFreeChart chart, int width) {
+        if (chart.getTitle() != null) {
+            chart.getTitle().setText(TextWrap.wrap(chart.getTitle().getText(), ChartStyle.TITLE_FONT,
+                    width - 4.0 * ChartStyle.MARGIN));
+        }
         return chart::draw;
     }
 

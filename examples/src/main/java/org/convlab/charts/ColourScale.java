@@ -2,6 +2,7 @@ package org.convlab.charts;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.util.List;
 import org.jfree.chart.renderer.PaintScale;
 
 /**
@@ -30,15 +31,30 @@ final class ColourScale implements PaintScale {
         this.anchors = anchors;
     }
 
+    // White to Okabe-Ito blue: counts, where zero should read as empty paper.
+    private static final Color[] COUNTS = {
+        Color.WHITE, new Color(198, 219, 239), new Color(107, 174, 214), new Color(33, 113, 181),
+        new Color(8, 48, 107)};
+
     /** A diverging scale symmetric about zero if any value is negative, a sequential one otherwise. */
     static ColourScale forValues(double[][] values) {
+        return forPanels(List.<double[][]>of(values));
+    }
+
+    /**
+     * One scale for several matrices that are compared with each other (g, flip(g), learned), so that
+     * a colour means the same value in every panel.
+     */
+    static ColourScale forPanels(List<double[][]> panels) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : values) {
-            for (double v : row) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
+        for (double[][] values : panels) {
+            for (double[] row : values) {
+                for (double v : row) {
+                    if (Double.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
                 }
             }
         }
@@ -50,6 +66,18 @@ final class ColourScale implements PaintScale {
             return new ColourScale(-bound, bound, DIVERGING);
         }
         return new ColourScale(min, max > min ? max : min + 1, SEQUENTIAL);
+    }
+
+    /** Counts from 0 (white) to {@code max} (dark blue). */
+    static ColourScale forCounts(double max) {
+        return new ColourScale(0, max > 0 ? max : 1, COUNTS);
+    }
+
+    /** Whether text on this value's colour should be white rather than black. */
+    boolean isDark(double value) {
+        Color c = (Color) getPaint(value);
+        double luminance = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return luminance < 128;
     }
 
     @Override

@@ -204,18 +204,23 @@ final class EvidencePlots {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         if (legend) {
-            NumberAxis axis = new NumberAxis("value");
-            axis.setRange(lower, upper);
-            axis.setTickLabelFont(axis.getTickLabelFont().deriveFont(10f));
-            PaintScaleLegend l = new PaintScaleLegend(scale, axis);
-            l.setPosition(RectangleEdge.RIGHT);
-            l.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-            l.setStripWidth(12);
-            l.setMargin(new RectangleInsets(4, 8, 4, 4));
-            l.setBackgroundPaint(Color.WHITE);
-            chart.addSubtitle(l);
+            chart.addSubtitle(sequentialLegend(lower, upper));
         }
         return chart;
+    }
+
+    /** The legend strip of the light-to-dark blue scale from {@code lower} to {@code upper}. */
+    static PaintScaleLegend sequentialLegend(double lower, double upper) {
+        NumberAxis axis = new NumberAxis("value");
+        axis.setRange(lower, upper);
+        axis.setTickLabelFont(axis.getTickLabelFont().deriveFont(10f));
+        PaintScaleLegend l = new PaintScaleLegend(new Sequential(lower, upper), axis);
+        l.setPosition(RectangleEdge.RIGHT);
+        l.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        l.setStripWidth(12);
+        l.setMargin(new RectangleInsets(4, 8, 4, 4));
+        l.setBackgroundPaint(Color.WHITE);
+        return l;
     }
 
     private static NumberAxis cellAxis(String label, int cells) {

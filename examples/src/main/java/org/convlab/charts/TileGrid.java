@@ -20,13 +20,15 @@ final class TileGrid implements Drawing {
     static final int GAP = 14;
     static final int CAPTION = 18;
     static final int FOOTER = 26;
-    private static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font CAPTION_FONT = ChartStyle.CAPTION_FONT;
 
     private final String title;
     private final List<ImageTile> tiles;
     private final int columns;
     /** When positive, every tile is drawn on the one scale [-bound, bound], 0 mid-grey; else each on its own range. */
     private final double sharedBound;
+    // Wide enough for the longest caption: captions are never cut short.
+    private final int cellWidth;
 
     TileGrid(String title, List<ImageTile> tiles, int columns) {
         this(title, tiles, columns, 0);
@@ -43,6 +45,8 @@ final class TileGrid implements Drawing {
         this.tiles = List.copyOf(tiles);
         this.columns = Math.min(columns, tiles.size());
         this.sharedBound = sharedBound;
+        double widest = tiles.stream().mapToDouble(t -> TextWrap.width(t.title(), CAPTION_FONT)).max().orElse(0);
+        this.cellWidth = Math.max(CELL, (int) Math.ceil(widest) + 8);
     }
 
     int rows() {
@@ -50,49 +54,40 @@ final class TileGrid implements Drawing {
     }
 
     int preferredWidth() {
-        return Math.max(360, GAP + columns * (CELL + GAP));
+        return Math.max(360, 2 * ChartStyle.MARGIN + columns * (cellWidth + GAP) - GAP);
     }
 
     int preferredHeight() {
-        // At least 320 high, so that a single row still reads as a figure in the report.
-        return Math.max(320, TitledRow.TITLE_HEIGHT + rows() * (CAPTION + CELL + GAP) + FOOTER);
+        return Heading.height(title, preferredWidth()) + rows() * (CAPTION + CELL + GAP) + FOOTER;
     }
 
     @Override
     public void draw(Graphics2D g, Rectangle2D area) {
-        TitledRow.drawTitle(g, title, area);
-        double left = area.getX() + (area.getWidth() - (columns * (CELL + GAP) - GAP)) / 2;
+        int top = Heading.draw(g, title, area);
+        double left = area.getX() + (area.getWidth() - (columns * (cellWidth + GAP) - GAP)) / 2;
         g.setFont(CAPTION_FONT);
         FontMetrics metrics = g.getFontMetrics();
         for (int i = 0; i < tiles.size(); i++) {
             ImageTile tile = tiles.get(i);
-            int x = (int) (left + (i % columns) * (CELL + GAP));
-            int y = (int) area.getY() + TitledRow.TITLE_HEIGHT + (i / columns) * (CAPTION + CELL + GAP);
-            g.setColor(Color.BLACK);
-            String caption = fit(tile.title(), metrics);
-            g.drawString(caption, x + (CELL - metrics.stringWidth(caption)) / 2, y + CAPTION - 5);
+            int x = (int) (left + (i % columns) * (cellWidth + GAP));
+            int y = (int) area.getY() + top + (i / columns) * (CAPTION + CELL + GAP);
+            g.setColor(Palette.TEXT);
+            g.drawString(tile.title(), x + (cellWidth - metrics.stringWidth(tile.title())) / 2, y + CAPTION - 5);
             BufferedImage image = enlarged(tile, sharedBound);
-            g.drawImage(image, x + (CELL - image.getWidth()) / 2, y + CAPTION + (CELL - image.getHeight()) / 2, null);
+            int imageX = x + (cellWidth - image.getWidth()) / 2;
+            int imageY = y + CAPTION + (CELL - image.getHeight()) / 2;
+            g.drawImage(image, imageX, imageY, null);
             g.setColor(Color.GRAY);
-            g.drawRect(x + (CELL - image.getWidth()) / 2 - 1, y + CAPTION + (CELL - image.getHeight()) / 2 - 1,
-                    image.getWidth() + 1, image.getHeight() + 1);
+            g.drawRect(imageX - 1, imageY - 1, image.getWidth() + 1, image.getHeight() + 1);
         }
-        g.setColor(Color.DARK_GRAY);
+        g.setColor(Palette.MUTED_TEXT);
         String note = sharedBound > 0
                 ? String.format(java.util.Locale.ROOT, "one scale for all tiles: 0 = mid-grey, each channel from"
                         + " -%.3g (dark) to +%.3g (bright)", sharedBound, sharedBound)
                 : tiles.get(0).channels().length == 1
                 ? "grey: each tile from its min (black) to max (white)"
                 : "colour: each tile's RGB from its min to max";
-        g.drawString(note, (int) area.getX() + GAP, (int) area.getMaxY() - 9);
-    }
-
-    private static String fit(String text, FontMetrics metrics) {
-        String shown = text;
-        while (shown.length() > 1 && metrics.stringWidth(shown) > CELL + GAP - 2) {
-            shown = shown.substring(0, shown.length() - 2) + "…";
-        }
-        return shown;
+        g.drawString(note, (int) area.getX() + ChartStyle.MARGIN, (int) area.getMaxY() - 9);
     }
 
     // Scales the tile to its own range (or the shared one), then enlarges each pixel to a block filling the cell.

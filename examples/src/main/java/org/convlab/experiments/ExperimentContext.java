@@ -15,6 +15,7 @@ public final class ExperimentContext {
     private final RunSettings settings;
     private final Charts charts;
     private final Logger log;
+    private ResultBuilder result;
 
     /** A context for {@code experiment}; its charts are named {@code <id>-<name>}. */
     public ExperimentContext(Experiment experiment, RunSettings settings) {
@@ -63,8 +64,15 @@ public final class ExperimentContext {
         return log;
     }
 
-    /** A result builder with the experiment's id, title, claim, quote, seed and quick flag filled in. */
+    /**
+     * The experiment's result builder, with its id, title, claim, quote, seed and quick flag filled
+     * in: the same builder on every call, so that the captions added where the charts are drawn and
+     * the figures and verdict added later end up in one result.
+     */
     public ResultBuilder result() {
-        return ExperimentResult.builder(experiment).seed(seed()).quick(quick());
+        if (result == null) {
+            result = ExperimentResult.builder(experiment).seed(seed()).quick(quick());
+        }
+        return result;
     }
 }

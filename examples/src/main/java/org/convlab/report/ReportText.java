@@ -1,6 +1,9 @@
 package org.convlab.report;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.convlab.experiments.ExperimentResult;
 
 /** Wording shared by the Markdown and the HTML report. */
 final class ReportText {
@@ -8,10 +11,33 @@ final class ReportText {
     private ReportText() {
     }
 
+    /** When the run ended, how many experiments it holds and how long they took. */
     static String runLine(RunReport report) {
-        return String.format(Locale.ROOT, "Run of %s, seed %d, %s budgets, %d experiment(s).",
-                report.createdAt(), report.seed(), report.quick() ? "quick (--quick)" : "full",
-                report.results().size());
+        return String.format(Locale.ROOT, "%s: %d %s, %s in total", Numbers.timestamp(report.createdAt()),
+                report.results().size(), report.results().size() == 1 ? "experiment" : "experiments",
+                Numbers.duration(totalSeconds(report)));
+    }
+
+    /** The time of all experiments together (after a merge of partial runs, of the runs' experiments). */
+    static double totalSeconds(RunReport report) {
+        return report.results().stream().mapToDouble(ExperimentResult::durationSeconds).sum();
+    }
+
+    /** The header's rows: what a reader needs to reproduce the run, in reading order. */
+    static Map<String, String> header(RunReport report) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("Run", runLine(report));
+        rows.put("Seed", report.seed() + (report.quick() ? " (quick budgets, --quick)" : " (full budgets)"));
+        RunEnvironment env = report.environment();
+        if (env == null) {
+            rows.put("Machine", "not recorded");
+            return rows;
+        }
+        rows.put("Command", env.commandLine().isEmpty() ? "(not run from the command line)" : env.commandLine());
+        rows.put("Commit", env.commit());
+        rows.put("Machine", env.cores() + (env.cores() == 1 ? " core, " : " cores, ") + env.cpu() + "; " + env.os());
+        rows.put("Software", "Java " + env.java() + "; ND4J " + env.nd4j());
+        return rows;
     }
 
     /** {@code charts/dilated-rf.png} → {@code dilated-rf}. */

@@ -47,6 +47,19 @@ class ChartsTest {
                 kind("gray-tiles", c -> c.tiles("gray", "Feature maps", List.of(
                         ImageTile.gray("a", POSITIVE), ImageTile.gray("b", SIGNED),
                         ImageTile.gray("constant", new double[][] {{1, 1}, {1, 1}})), 2)),
+                kind("line-with-references", c -> c.line("refs", "Counted vs formula", "N", "ratio", List.of(
+                        new LineSeries("counted", new double[] {5, 6, 7}, new double[] {0.9, 0.8, 0.75}).inHue("m=3"),
+                        new LineSeries("formula", new double[] {5, 6, 7}, new double[] {0.9, 0.8, 0.75}).inHue("m=3")
+                                .asReference()), false, List.of(new ReferenceLine("limit 2/3", 2.0 / 3)))),
+                kind("dots", c -> c.dots("dots", "PSNR", "method", "dB", List.of(new Bar("PSNR", "bilinear", 18.2),
+                        new Bar("PSNR", "learned", 19.3)))),
+                kind("heatmap-grid-2x2", c -> c.heatmaps("grid", "Four kernels", "column", "row", List.of(
+                        new HeatmapPanel("a", SIGNED), new HeatmapPanel("b", SIGNED), new HeatmapPanel("c", SIGNED),
+                        new HeatmapPanel("d", SIGNED)))),
+                kind("value-grid", c -> c.valueGrid("sizes", "Output sizes", "padding", List.of("p=0", "p=1", "p=2"),
+                        "stride", List.of("s=1", "s=2", "s=3"), new double[][] {{4, 2, 0}, {5, 3, 1}, {6, 4, 2}})),
+                kind("confusion", c -> c.confusion("confusion", "Confusion", List.of("T-shirt/top", "Trouser"),
+                        new long[][] {{90, 10}, {3, 97}})),
                 kind("rgb-tiles", c -> c.tiles("rgb", "Colour filters", List.of(
                         ImageTile.rgb("filter 1", new double[][][] {SIGNED, SIGNED, SIGNED}),
                         ImageTile.rgb("filter 2", new double[][][] {{{1, 0}, {0, 0}}, {{0, 1}, {0, 0}},
@@ -70,13 +83,22 @@ class ChartsTest {
 
         BufferedImage png = ImageIO.read(dir.resolve(fileName(files.get(0))).toFile());
         assertNotNull(png, "PNG decodes");
-        assertTrue(png.getWidth() >= 300 && png.getHeight() >= 300, png.getWidth() + "x" + png.getHeight());
+        // A single row of image tiles is wide and low; no chart is a thumbnail.
+        assertTrue(png.getWidth() >= 300 && png.getHeight() >= 180, png.getWidth() + "x" + png.getHeight());
         assertTrue(distinctColours(png) > 2, "the chart is more than a blank canvas");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         Document svg = factory.newDocumentBuilder().parse(dir.resolve(fileName(files.get(1))).toFile());
         assertEquals("svg", svg.getDocumentElement().getNodeName());
+    }
+
+    @Test
+    void confusionMatrixMustBeSquareInItsClasses() {
+        Charts charts = new Charts(dir, "charts", "");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> charts.confusion("c", "t",
+                List.of("a", "b", "c"), new long[][] {{1, 2}, {3, 4}}));
+        assertTrue(e.getMessage().contains("3x3"), e.getMessage());
     }
 
     @Test

@@ -124,13 +124,21 @@ public final class ArithmeticExperiment extends ArticleExperiment {
         for (Map.Entry<String, Double> e : agreeing.entrySet()) {
             bars.add(new Bar(rankOf(e.getKey()), family(e.getKey()), e.getValue()));
         }
-        ctx.charts().bars("cases", String.format(Locale.ROOT, "Settings whose outputShape() and forward pass agree"
-                + " with the formula: %d of %d (%d mismatches)", outcomes.size() - mismatches, outcomes.size(),
-                mismatches), "layer family (abbreviations: see the text)",
-                "settings checked (valid and rejected)", bars);
-        ctx.charts().heatmap("transposed-sizes", "ConvTranspose2d: output side of a 2x2 input, 3x3 kernel"
-                + " (forward pass; 0 = empty, rejected)", "padding", "stride - 1 (row 0: stride 1, row 2: stride 3)",
-                transposedSizes());
+        List<String> casesChart = ctx.charts().bars("cases", String.format(Locale.ROOT, "Settings whose"
+                + " outputShape() and forward pass agree with the formula: %d of %d (%d mismatches)",
+                outcomes.size() - mismatches, outcomes.size(), mismatches), "layer family (abbreviations: see the"
+                + " text)", "settings checked (valid and rejected)", bars);
+        ctx.result().caption(casesChart.get(0), "How many settings (kernel, stride, padding, dilation, output"
+                + " padding, input size) were checked for each layer family and rank; a setting counts when the"
+                + " layer's outputShape() and the shape of its forward pass both equal the formula, or when both"
+                + " reject an empty output. The title gives the mismatches.");
+        List<String> sizesChart = ctx.charts().valueGrid("transposed-sizes", "ConvTranspose2d: output side of a"
+                + " 2x2 input, 3x3 kernel (0 = empty, rejected)", "padding p",
+                Arrays.stream(PADDINGS).mapToObj(p -> "p=" + p).toList(), "stride s",
+                Arrays.stream(STRIDES).mapToObj(st -> "s=" + st).toList(), transposedSizes());
+        ctx.result().caption(sizesChart.get(0), "The side of the output of ConvTranspose2d from a 2x2 input and a"
+                + " 3x3 kernel, as measured by a forward pass, for each stride and padding; it equals"
+                + " (2-1)s - 2p + 3. A larger stride spreads the input further apart, padding crops the border.");
 
         ResultBuilder r = ctx.result();
         // ConvLab's drawing of the article's figure, shown beside the measurement (convlab draw).

@@ -315,17 +315,24 @@ public final class DilatedExperiment extends ArticleExperiment {
         for (Field f : stacked) {
             stackPanels.add(new HeatmapPanel("after " + f.label() + ": " + f.height() + "x" + f.width(), mask(f)));
         }
-        ctx.charts().heatmaps("receptive-field-stacked",
-                "Receptive field of the centre output pixel, stacked 3x3 dilated layers (1 = input pixel with a"
-                        + " non-zero gradient)", "input column", "input row", stackPanels);
+        List<String> stackedChart = ctx.charts().heatmaps("receptive-field-stacked",
+                "Receptive field of the centre output pixel, stacked 3x3 dilated layers", "input column",
+                "input row", stackPanels, "1 = gradient not 0");
+        ctx.result().caption(stackedChart.get(0), "Which input pixels the centre output pixel depends on, found by"
+                + " back-propagating from that pixel: yellow pixels get a non-zero gradient. After layers with"
+                + " dilation rates 1, then 1 and 2, then 1, 2 and 4 the field is a solid 3x3, 7x7 and 15x15 square,"
+                + " although every layer has only 9 weights.");
         List<HeatmapPanel> singlePanels = new ArrayList<>();
         for (Field f : single) {
             singlePanels.add(new HeatmapPanel("single layer " + f.label() + ": spans " + f.height() + "x"
                     + f.width(), mask(f)));
         }
-        ctx.charts().heatmaps("receptive-field-single",
-                "Receptive field of one 3x3 dilated layer (9 taps spread over (2l+1)x(2l+1))", "input column",
-                "input row", singlePanels);
+        List<String> singleChart = ctx.charts().heatmaps("receptive-field-single",
+                "Receptive field of one 3x3 dilated layer: 9 taps spread over (2l+1)x(2l+1)", "input column",
+                "input row", singlePanels, "1 = gradient not 0");
+        ctx.result().caption(singleChart.get(0), "The same measurement for one 3x3 layer of dilation rate l: its 9"
+                + " taps stay 9 pixels, spaced l apart, so the span grows to (2l+1)x(2l+1) with holes between"
+                + " the taps. A single layer with l=3 spans 7x7, not 15x15.");
     }
 
     private static double[][] mask(Field f) {

@@ -246,7 +246,7 @@ public final class GroupSpecialisationExperiment extends ArticleExperiment {
                         t.colour()[f]});
             }
         }
-        List<String> files = ctx.charts().dots("colourfulness", "Colourfulness of each first-layer filter by group"
+        List<String> files = ctx.charts().seriesDots("colourfulness", "Colourfulness of each first-layer filter by group"
                 + " (x = seed; the last column is the 1-group control's two halves)", "seed (" + (grouped.length + 1)
                 + " = 1-group control)", "colourfulness ||w - mean_c w||^2 / ||w||^2", List.of(series("group 1 /"
                 + " first half", g1), series("group 2 / second half", g2)));

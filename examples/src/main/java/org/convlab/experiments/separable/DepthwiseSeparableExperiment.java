@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.convlab.charts.Bar;
 import org.convlab.charts.LineSeries;
+import org.convlab.charts.ReferenceLine;
 import org.convlab.data.Batch;
 import org.convlab.data.BatchIterator;
 import org.convlab.data.ChannelNormalizer;
@@ -396,18 +397,25 @@ public final class DepthwiseSeparableExperiment extends ArticleExperiment {
     private static void drawCharts(ExperimentContext ctx, List<double[]> ratios, Timing timing, NetResult standard,
             NetResult separable) {
         List<LineSeries> series = new ArrayList<>();
+        List<ReferenceLine> asymptotes = new ArrayList<>();
         for (int h : FILTER_SIZES) {
             double[][] mine = ratios.stream().filter(r -> r[0] == h).toArray(double[][]::new);
             double[] x = Arrays.stream(mine).mapToDouble(r -> r[1]).toArray();
-            series.add(new LineSeries("h=" + h + " counted", x, Arrays.stream(mine).mapToDouble(r -> r[2]).toArray()));
-            series.add(new LineSeries("h=" + h + " 1/Nc + 1/h^2", x, Arrays.stream(mine).mapToDouble(r -> r[3])
-                    .toArray()));
-            double[] asymptote = new double[x.length];
-            Arrays.fill(asymptote, 1.0 / (h * h));
-            series.add(new LineSeries("h=" + h + " asymptote 1/h^2", x, asymptote));
+            String hue = "h=" + h;
+            series.add(new LineSeries(hue + " counted", x, Arrays.stream(mine).mapToDouble(r -> r[2]).toArray())
+                    .inHue(hue));
+            series.add(new LineSeries(hue + " article 1/Nc + 1/h^2", x, Arrays.stream(mine).mapToDouble(r -> r[3])
+                    .toArray()).inHue(hue).asReference());
+            asymptotes.add(new ReferenceLine(String.format(Locale.ROOT, "h=%d: limit 1/h^2 = %.3f", h,
+                    1.0 / (h * h)), 1.0 / (h * h)));
         }
-        ctx.charts().line("ratio", "Depthwise separable / standard multiplications, counted vs article",
-                "output channels Nc (3 input channels)", "multiplication ratio", series, false);
+        List<String> ratio = ctx.charts().line("ratio", "Depthwise separable / standard multiplications, counted vs"
+                + " article", "output channels Nc (3 input channels)", "multiplication ratio", series, false,
+                asymptotes);
+        ctx.result().caption(ratio.get(0), "Multiplications of the depthwise separable layer divided by those of the"
+                + " standard h x h layer, against the number of output channels Nc. Solid lines with markers are"
+                + " counted, dashed lines of the same colour the article's 1/Nc + 1/h^2 (they coincide: the formula"
+                + " is exact); the dark dashed levels are the limits 1/h^2 for many channels.");
 
         List<Bar> cost = new ArrayList<>();
         cost.add(new Bar("standard convs", "parameters", 100));
@@ -417,16 +425,24 @@ public final class DepthwiseSeparableExperiment extends ArticleExperiment {
                 100.0 * separable.multiplications() / standard.multiplications()));
         cost.add(new Bar("standard convs", "test accuracy", 100 * standard.accuracy()));
         cost.add(new Bar("depthwise separable convs", "test accuracy", 100 * separable.accuracy()));
-        ctx.charts().bars("fashion", String.format("Fashion-MNIST net: cost (%% of the standard net) and test accuracy"
-                + " (%%); %d vs %d parameters", standard.parameters(), separable.parameters()), "",
-                "percent", cost);
+        List<String> fashion = ctx.charts().bars("fashion", String.format("Fashion-MNIST net: cost (%% of the"
+                + " standard net) and test accuracy (%%); %d vs %d parameters", standard.parameters(),
+                separable.parameters()), "", "percent", cost);
+        ctx.result().caption(fashion.get(0), "Two small Fashion-MNIST networks that differ only in their"
+                + " convolutions: the depthwise separable one's parameters and multiplications per image as a"
+                + " percentage of the standard one's (left two groups), and both networks' test accuracy (right).");
 
         List<Bar> time = List.of(
                 new Bar("median ms (fwd+bwd)", "Conv2d 64->128", timing.standardMs()),
-                new Bar("median ms (fwd+bwd)", "DepthwiseSeparableConv2d", timing.separableMs()),
+                new Bar("median ms (fwd+bwd)", "DepthwiseSeparable Conv2d", timing.separableMs()),
                 new Bar("median ms (fwd+bwd)", "its depthwise step", timing.depthwiseMs()),
                 new Bar("median ms (fwd+bwd)", "its pointwise step", timing.pointwiseMs()));
-        ctx.charts().bars("timing", String.format("Wall time, 3x3 on 32x32, FLOAT (multiplication ratio %.3f, time"
-                + " ratio %.2f)", timing.multiplicationRatio(), timing.ratio()), "layer", "milliseconds", time);
+        List<String> timingChart = ctx.charts().bars("timing", String.format("Wall time, 3x3 on 32x32, FLOAT"
+                + " (multiplication ratio %.3f, time ratio %.2f)", timing.multiplicationRatio(), timing.ratio()),
+                "layer", "milliseconds", time);
+        ctx.result().caption(timingChart.get(0), "Median wall time of a forward and backward pass of a standard"
+                + " 3x3 Conv2d (64 to 128 channels, 32x32) and of the depthwise separable layer that replaces it,"
+                + " with its two steps. The title gives both ratios: a time ratio above the multiplication ratio"
+                + " means the layer saves less time than it saves multiplications.");
     }
 }

@@ -396,11 +396,18 @@ public final class TransposedExperiment extends ArticleExperiment {
     // ---- charts ------------------------------------------------------------------------------------
 
     private static void charts(ExperimentContext ctx, Exact e, Upsampling u) {
-        ctx.charts().heatmap("matrix-c", "C: the 3x3 convolution on a 4x4 input as a 4x16 matrix",
-                "input pixel (row-major index in the 4x4 image)", "output pixel (2x2)", e.c());
-        ctx.charts().heatmaps("identity", "Neither C C^T nor C^T C is the identity (random 3x3 kernel)", "column",
-                "row", List.of(new HeatmapPanel("C C^T (4x4)", e.cct()), new HeatmapPanel("C^T C (16x16, rank <= 4)",
-                        e.ctc())));
+        ResultBuilder r = ctx.result();
+        List<String> matrix = ctx.charts().heatmap("matrix-c", "C: the 3x3 convolution on a 4x4 input as a 4x16"
+                + " matrix", "input pixel (row-major index in the 4x4 image)", "output pixel (2x2)", e.c());
+        r.caption(matrix.get(0), "The convolution matrix C: row i holds the weights that output pixel i gives each"
+                + " of the 16 input pixels. Each row is the 3x3 kernel spread over the flattened 4x4 image, shifted"
+                + " by one or two columns from the row above; white cells are zeros.");
+        List<String> identity = ctx.charts().heatmaps("identity", "Neither C C^T nor C^T C is the identity"
+                + " (random 3x3 kernel)", "column", "row", List.of(new HeatmapPanel("C C^T (4x4)", e.cct()),
+                        new HeatmapPanel("C^T C (16x16, rank <= 4)", e.ctc())));
+        r.caption(identity.get(0), "C C^T and C^T C on one colour scale. An identity matrix would be a diagonal of"
+                + " ones on white; both have off-diagonal entries, and C^T C (rank 4 at most) cannot be the"
+                + " 16x16 identity, so C^T restores the shape of the input but not its values.");
 
         List<ImageTile> tiles = new ArrayList<>();
         int examples = 4;
@@ -411,14 +418,25 @@ public final class TransposedExperiment extends ArticleExperiment {
             tiles.add(ImageTile.gray("learned", image(u.learned(), i)));
             tiles.add(ImageTile.gray("truth 28x28", image(u.truth(), i)));
         }
-        ctx.charts().tiles("upsampling-examples", "2x upsampling of held-out Fashion-MNIST test images", tiles, 5);
+        List<String> examplesChart = ctx.charts().tiles("upsampling-examples",
+                "2x upsampling of held-out Fashion-MNIST test images", tiles, 5);
+        r.caption(examplesChart.get(0), "Each row is one held-out test image: the 14x14 input, its 28x28 upsampling"
+                + " by nearest neighbour, by bilinear interpolation and by the trained ConvTranspose2d network,"
+                + " and the true 28x28 image. Compare the edges and the small print with the truth.");
 
-        ctx.charts().bars("psnr", "PSNR of 2x upsampling on held-out test images (higher is better)", "method",
-                "PSNR (dB)", List.of(new Bar("PSNR", "nearest", u.psnrNearest()),
+        List<String> psnr = ctx.charts().dots("psnr", "PSNR of 2x upsampling on held-out test images"
+                + " (higher is better)", "method", "PSNR (dB)", List.of(new Bar("PSNR", "nearest", u.psnrNearest()),
                         new Bar("PSNR", "bilinear", u.psnrBilinear()),
                         new Bar("PSNR", "learned (ConvTranspose2d net)", u.psnrLearned())));
-        ctx.charts().line("upsampling-loss", "Training loss of the learned upsampler", "step", "MSE (log scale)",
-                List.of(LineSeries.ofSteps("training batch MSE", u.losses())), true);
+        double gain = u.psnrLearned() - u.psnrBilinear();
+        r.caption(psnr.get(0), String.format(Locale.ROOT, "Peak signal-to-noise ratio of each upsampling against"
+                + " the true images (higher is closer). The axis spans the values, not 0 dB, so that the"
+                + " difference shows: the learned upsampler is %.1f dB %s bilinear interpolation.", Math.abs(gain),
+                gain >= 0 ? "above" : "below"));
+        List<String> loss = ctx.charts().line("upsampling-loss", "Training loss of the learned upsampler", "step",
+                "MSE (log scale)", List.of(LineSeries.ofSteps("training batch MSE", u.losses())), true);
+        r.caption(loss.get(0), "Mean squared error of each training batch of the ConvTranspose2d upsampler (log"
+                + " scale): it falls fast at first, then levels off.");
     }
 
     /** Image {@code i} of [N, 1, H, W] as rows, clipped to [0, 1] so that tiles share a meaning. */
