@@ -15,6 +15,7 @@ import org.convlab.optim.Adam;
 import org.convlab.optim.Optimizer;
 import org.convlab.train.BatchSource;
 import org.convlab.train.MiniBatch;
+import org.convlab.train.PrefetchingBatchSource;
 
 /**
  * Where the milliseconds of one training step go: the step of the {@link org.convlab.train.Trainer}
@@ -70,7 +71,7 @@ public final class StepProfile {
             }
             long t0 = System.nanoTime();
             if (!batches.hasNext()) {
-                close(batches);
+                PrefetchingBatchSource.close(batches);
                 batches = source.epoch(++epoch, seed + epoch).iterator();
             }
             MiniBatch b = batches.next();
@@ -91,7 +92,7 @@ public final class StepProfile {
             parts[3] += t6 - t5;
             parts[4] += t6 - t0;
         }
-        close(batches);
+        PrefetchingBatchSource.close(batches);
         double heapMb = (threads.getCurrentThreadAllocatedBytes() - heapStart) / 1e6 / steps;
         double gcMs = (gcMillis() - gcStart) / (double) steps;
         List<Row> rows = new ArrayList<>();
@@ -135,15 +136,5 @@ public final class StepProfile {
             total += Math.max(0, gc.getCollectionTime());
         }
         return total;
-    }
-
-    private static void close(Iterator<MiniBatch> batches) {
-        if (batches instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("StepProfile: closing the batch iterator failed", e);
-            }
-        }
     }
 }
