@@ -20,6 +20,7 @@ import org.convlab.optim.Adam;
 import org.convlab.train.BatchSource;
 import org.convlab.train.Callback;
 import org.convlab.train.MiniBatch;
+import org.convlab.train.PrefetchingBatchSource;
 import org.convlab.train.ProgressListener;
 import org.convlab.train.Trainer;
 
@@ -60,15 +61,19 @@ public final class TrainingThroughput {
      * @param earlyStep the step whose resident set is the baseline (after warm-up)
      */
     public static Result run(int steps, int batch, int window, int earlyStep, long seed) {
+        return run(smallCnn(seed), steps, batch, window, earlyStep, seed);
+    }
+
+    /** As {@link #run(int, int, int, int, long)} for any model of 1x28x28 images and 10 classes. */
+    public static Result run(Sequential model, int steps, int batch, int window, int earlyStep, long seed) {
         DataSet train = FashionMnist.load().train();
-        Sequential model = smallCnn(seed);
         Probe probe = new Probe(steps, window, batch, earlyStep);
         Trainer trainer = Trainer.builder(model, new SoftmaxCrossEntropy(),
                 Adam.builder(model.parameters()).learningRate(1e-3).build())
                 .listener(ProgressListener.silent()).seed(seed).callbacks(probe).build();
         BatchIterator batches = BatchIterator.builder(train, batch).shuffle(true).dropLast(true).seed(seed).build();
         int epochs = (steps + batches.batchesPerEpoch() - 1) / batches.batchesPerEpoch();
-        trainer.fit(BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels())), null, epochs);
+        trainer.fit(source(batches), null, epochs);
         double[] rates = probe.rates.stream().mapToDouble(Double::doubleValue).toArray();
         // The first window contains JIT compilation and first-touch allocation: not steady state.
         double[] steady = rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates;
@@ -76,6 +81,18 @@ public final class TrainingThroughput {
         Arrays.sort(sorted);
         double median = sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
         return new Result(probe.seen, batch, median, rates, probe.rssEarly, probe.rssLate, earlyStep, probe.seen);
+    }
+
+    /** Profiles {@code steps} steps of {@code model} after {@code warmup} steps, on the data of {@link #run}. */
+    public static StepProfile.Result profile(Sequential model, int batch, int warmup, int steps, long seed) {
+        DataSet train = FashionMnist.load().train();
+        BatchIterator batches = BatchIterator.builder(train, batch).shuffle(true).dropLast(true).seed(seed).build();
+        return StepProfile.run(model, source(batches), batch, warmup, steps, seed);
+    }
+
+    /** The batches of the benchmark, assembled two ahead on a background thread, as {@code convlab train} reads them. */
+    static BatchSource source(BatchIterator batches) {
+        return PrefetchingBatchSource.of(BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels())), 2);
     }
 
     /** The resident set size of this process in kB, or -1 where /proc is not available. */

@@ -47,6 +47,8 @@ public final class Tape {
     public Variable apply(Layer layer, Variable x) {
         requireOpen("apply");
         requireOwn("apply", x);
+        // Every variable on a tape gets its gradient: a Sequential would otherwise skip its input's.
+        layer.setInputGradientNeeded(true);
         Variable y = new Variable(this, layer.forward(x.value()));
         backwardSteps.add(() -> x.accumulate(layer.backward(y.grad()), layer.name() + ".backward"));
         return y;

@@ -57,6 +57,7 @@ public final class GradientChecker {
                     + input.dataType() + " (build the layer with .dataType(DataType.DOUBLE))");
         }
         INDArray x = input.dup();
+        layer.setInputGradientNeeded(true); // the input gradient is one of the checked gradients
         INDArray out = layer.forward(x);
         INDArray r = Init.uniform(seed, DataType.DOUBLE, -0.5, 0.5, out.shape());
         for (Parameter p : layer.parameters()) {

@@ -3,7 +3,10 @@ package org.convlab.optim;
 import java.util.List;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The Adam update shared by {@link Adam} and {@link AdamW}, which differ only in how weight decay
@@ -34,27 +37,37 @@ abstract class AdaptiveMoments extends Optimizer {
         this.decoupled = decoupled;
     }
 
+    /**
+     * The formula of the class comment, written into two reused working arrays instead of fresh
+     * temporaries; the same operations in the same order as the textbook form, so the same bits.
+     */
     @Override
     protected void update(int index, Parameter parameter, int step) {
         INDArray value = parameter.value();
         INDArray g = parameter.grad();
+        INDArray work = scratch(index, 0);
         double lr = learningRate();
         if (weightDecay != 0) {
             if (decoupled) {
                 value.muli(1 - lr * weightDecay);
             } else {
-                g = g.add(value.mul(weightDecay));
+                INDArray decayed = scratch(index, 1);
+                decayed.assign(value).muli(weightDecay).addi(g); // g + weightDecay * p
+                g = decayed;
             }
         }
         INDArray m = slot(index, EXP_AVG);
         INDArray v = slot(index, EXP_AVG_SQ);
-        m.muli(beta1).addi(g.mul(1 - beta1));
-        v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+        m.muli(beta1).addi(work.assign(g).muli(1 - beta1));
+        Nd4j.exec(new MulOp(g, g, work));
+        v.muli(beta2).addi(work.muli(1 - beta2));
         // Bias corrections undo the pull of the zero-initialised moments towards zero in early steps.
         double correction1 = 1 - Math.pow(beta1, step);
         double correction2 = 1 - Math.pow(beta2, step);
-        INDArray denominator = Transforms.sqrt(v, true).divi(Math.sqrt(correction2)).addi(eps);
-        value.subi(m.div(denominator).muli(lr / correction1));
+        Nd4j.exec(new Sqrt(v, work));
+        INDArray denominator = work.divi(Math.sqrt(correction2)).addi(eps);
+        Nd4j.exec(new DivOp(m, denominator, work));
+        value.subi(work.muli(lr / correction1));
     }
 
     public double beta1() {

@@ -33,6 +33,7 @@ public abstract class Optimizer {
     private final List<Parameter> parameters;
     private final List<String> slotNames;
     private final Map<String, INDArray> slots = new LinkedHashMap<>();
+    private final Map<Integer, INDArray[]> scratch = new java.util.HashMap<>();
     private double learningRate;
     private int stepCount;
 
@@ -102,6 +103,22 @@ public abstract class Optimizer {
     /** The slot array of one parameter, updated in place by subclasses. */
     protected final INDArray slot(int index, String slot) {
         return slots.get(key(index, slot));
+    }
+
+    /**
+     * Working array {@code which} (0, 1, ...) of the parameter's shape and type, made on first use and
+     * reused by every later step, so an update allocates nothing; contents undefined, not state.
+     */
+    protected final INDArray scratch(int index, int which) {
+        INDArray[] perParameter = scratch.computeIfAbsent(index, i -> new INDArray[which + 1]);
+        if (perParameter.length <= which) {
+            perParameter = Arrays.copyOf(perParameter, which + 1);
+            scratch.put(index, perParameter);
+        }
+        if (perParameter[which] == null) {
+            perParameter[which] = parameters.get(index).value().ulike();
+        }
+        return perParameter[which];
     }
 
     /** A copy of the optimizer state: every slot, the step count and the learning rate. */

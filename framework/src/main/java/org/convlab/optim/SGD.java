@@ -37,17 +37,18 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(int index, Parameter parameter, int step) {
+        // The formula above in reused working arrays (no temporaries), operation for operation.
         INDArray value = parameter.value();
         INDArray direction = parameter.grad();
         if (weightDecay != 0) {
-            direction = direction.add(value.mul(weightDecay));
+            direction = scratch(index, 0).assign(value).muli(weightDecay).addi(direction);
         }
         if (momentum != 0) {
             INDArray buffer = slot(index, MOMENTUM_BUFFER);
             buffer.muli(momentum).addi(direction);
-            direction = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
+            direction = nesterov ? scratch(index, 1).assign(buffer).muli(momentum).addi(direction) : buffer;
         }
-        value.subi(direction.mul(learningRate()));
+        value.subi(scratch(index, 2).assign(direction).muli(learningRate()));
     }
 
     public double momentum() {

@@ -2,6 +2,7 @@ package org.convlab.train;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,16 +95,22 @@ public final class Trainer {
         double lossSum = 0;
         long examples = 0;
         int batch = 0;
-        for (MiniBatch b : train.epoch(epoch, EpochSeeds.of(seed, epoch))) {
-            BatchChecks.check(model, b, epoch, batch);
-            callbacks.forEach(c -> c.beforeStep(this));
-            double value = trainStep(b, accumulators);
-            lossSum += value * b.size();
-            examples += b.size();
-            step++;
-            history.addStepLoss(value);
-            listener.onStep(epoch, batch++, value);
-            callbacks.forEach(c -> c.afterStep(this, value));
+        Iterator<MiniBatch> batches = train.epoch(epoch, EpochSeeds.of(seed, epoch)).iterator();
+        try {
+            while (batches.hasNext()) {
+                MiniBatch b = batches.next();
+                BatchChecks.check(model, b, epoch, batch);
+                callbacks.forEach(c -> c.beforeStep(this));
+                double value = trainStep(b, accumulators);
+                lossSum += value * b.size();
+                examples += b.size();
+                step++;
+                history.addStepLoss(value);
+                listener.onStep(epoch, batch++, value);
+                callbacks.forEach(c -> c.afterStep(this, value));
+            }
+        } finally {
+            PrefetchingBatchSource.close(batches); // stops a background reader, also when a step throws
         }
         if (examples == 0) {
             throw new IllegalStateException("Trainer: epoch " + epoch + " of the training source has no batches");

@@ -7,6 +7,7 @@ import org.convlab.data.DataSet;
 import org.convlab.data.fashion.FashionMnist;
 import org.convlab.train.BatchSource;
 import org.convlab.train.MiniBatch;
+import org.convlab.train.PrefetchingBatchSource;
 
 /** The {@code --data} choice: Fashion-MNIST found as {@link FashionMnist#load()} does, the shipped subset, or a directory. */
 final class FashionData {
@@ -37,10 +38,14 @@ final class FashionData {
         return limit == null || limit >= data.size() ? data : data.head(limit);
     }
 
-    /** Shuffled batches, the order fixed by the seed and the epoch (as a resumed run needs). */
+    /**
+     * Shuffled batches, the order fixed by the seed and the epoch (as a resumed run needs), assembled
+     * two ahead on a background thread while the previous step trains.
+     */
     static BatchSource shuffled(DataSet data, int batchSize, long seed) {
         BatchIterator batches = BatchIterator.builder(data, batchSize).shuffle(true).seed(seed).build();
-        BatchSource source = BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels()));
+        BatchSource source = PrefetchingBatchSource.of(
+                BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels())), 2);
         return new BatchSource() {
             @Override
             public Iterable<MiniBatch> epoch(int epoch, long epochSeed) {

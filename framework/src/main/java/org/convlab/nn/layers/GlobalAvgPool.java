@@ -1,46 +1,76 @@
 package org.convlab.nn.layers;
 
-import org.convlab.nn.SavedForBackward;
 import java.util.Arrays;
 import java.util.List;
 import org.convlab.nn.Checks;
+import org.convlab.nn.GradMode;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Mean over every spatial axis, {@code [N, C, ...] -> [N, C]}: {@code y[n, c] = mean(x[n, c, ...])}. */
+/**
+ * Mean over every spatial axis, {@code [N, C, ...] -> [N, C]}: {@code y[n, c] = mean(x[n, c, ...])}.
+ * Loops over {@code float[]} (FLOAT) or {@code double[]}, summing in double; outputs and input
+ * gradients follow the {@link Recycler} aliasing rule.
+ */
 public final class GlobalAvgPool implements Layer {
-    private final SavedForBackward<long[]> savedShapes = new SavedForBackward<>(name());
+    private record Saved(long[] inputShape, INDArray output) {
+    }
+
+    private final SavedForBackward<Saved> saved = new SavedForBackward<>(name());
+    private final Recycler arrays = new Recycler();
+    private Object hostIn;
+    private Object hostOut;
 
     @Override
     public INDArray forward(INDArray input) {
         Checks.requireFloatingPoint(name(), input);
         long[] outShape = outputShape(input.shape());
         int area = HostArrays.product(input.shape(), 2);
-        double[] x = HostArrays.read(input);
-        double[] y = new double[x.length / area];
-        for (int plane = 0; plane < y.length; plane++) {
+        int planes = HostArrays.product(outShape, 0);
+        hostIn = HostArrays.readTyped(input, hostIn);
+        hostOut = HostArrays.typedBuffer(input.dataType(), planes, hostOut);
+        for (int plane = 0; plane < planes; plane++) {
             double sum = 0;
-            for (int i = plane * area; i < (plane + 1) * area; i++) {
-                sum += x[i];
+            if (hostIn instanceof float[] x) {
+                for (int i = plane * area; i < (plane + 1) * area; i++) {
+                    sum += x[i];
+                }
+                ((float[]) hostOut)[plane] = (float) (sum / area);
+            } else {
+                double[] x = (double[]) hostIn;
+                for (int i = plane * area; i < (plane + 1) * area; i++) {
+                    sum += x[i];
+                }
+                ((double[]) hostOut)[plane] = sum / area;
             }
-            y[plane] = sum / area;
         }
-        savedShapes.push(input.shape());
-        return HostArrays.write(y, input.dataType(), outShape);
+        INDArray y = HostArrays.writeTyped(hostOut, arrays.output(input.dataType(), outShape));
+        if (GradMode.isEnabled()) {
+            saved.push(new Saved(input.shape(), y));
+        }
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        long[] inShape = savedShapes.pop();
+        Saved s = saved.pop();
+        long[] inShape = s.inputShape();
         Checks.requireSameShape(name() + " backward gradOutput", outputShape(inShape), gradOutput.shape());
         int area = HostArrays.product(inShape, 2);
-        double[] dy = HostArrays.read(gradOutput);
-        double[] dx = new double[dy.length * area];
-        for (int plane = 0; plane < dy.length; plane++) {
-            Arrays.fill(dx, plane * area, (plane + 1) * area, dy[plane] / area);
+        int planes = Math.toIntExact(gradOutput.length());
+        hostOut = HostArrays.readTyped(gradOutput, hostOut);
+        hostIn = HostArrays.typedBuffer(gradOutput.dataType(), planes * area, hostIn);
+        for (int plane = 0; plane < planes; plane++) {
+            if (hostIn instanceof float[] dx) {
+                Arrays.fill(dx, plane * area, (plane + 1) * area, (float) ((double) ((float[]) hostOut)[plane] / area));
+            } else {
+                Arrays.fill((double[]) hostIn, plane * area, (plane + 1) * area, ((double[]) hostOut)[plane] / area);
+            }
         }
-        return HostArrays.write(dx, gradOutput.dataType(), inShape);
+        arrays.release(s.output());
+        return HostArrays.writeTyped(hostIn, arrays.gradient(gradOutput.dataType(), inShape, gradOutput));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.convlab.nn.layers;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,6 +51,55 @@ final class HostArrays {
             return Nd4j.create(values, shape, 'c').castTo(type);
         }
         return out;
+    }
+
+    /**
+     * The elements of {@code array} in c order in a {@code float[]} (FLOAT) or {@code double[]}
+     * (every other type, converted), reusing {@code buffer} when it has that type and enough room;
+     * only the first {@code array.length()} elements are meaningful.
+     */
+    static Object readTyped(INDArray array, Object buffer) {
+        int n = Math.toIntExact(array.length());
+        if (array.dataType() == DataType.FLOAT) {
+            float[] f = buffer instanceof float[] b && b.length >= n ? b : new float[n];
+            contiguous(array).data().asNioFloat().get(0, f, 0, n);
+            return f;
+        }
+        INDArray d = array.dataType() == DataType.DOUBLE ? array : array.castTo(DataType.DOUBLE);
+        double[] out = buffer instanceof double[] b && b.length >= n ? b : new double[n];
+        contiguous(d).data().asNioDouble().get(0, out, 0, n);
+        return out;
+    }
+
+    /** A {@code float[]} for FLOAT, else a {@code double[]}, of at least {@code n} elements (reusing {@code buffer}). */
+    static Object typedBuffer(DataType type, int n, Object buffer) {
+        if (type == DataType.FLOAT) {
+            return buffer instanceof float[] b && b.length >= n ? b : new float[n];
+        }
+        return buffer instanceof double[] b && b.length >= n ? b : new double[n];
+    }
+
+    /**
+     * Copies the first {@code out.length()} elements of {@code values} (from {@link #readTyped} or
+     * {@link #typedBuffer}) into {@code out}, a c-ordered array that owns its whole buffer; returns
+     * {@code out}, or a converted copy for a type other than FLOAT or DOUBLE.
+     */
+    static INDArray writeTyped(Object values, INDArray out) {
+        int n = Math.toIntExact(out.length());
+        if (values instanceof float[] f) {
+            out.data().asNioFloat().put(0, f, 0, n);
+            return out;
+        }
+        double[] d = (double[]) values;
+        if (out.dataType() == DataType.DOUBLE) {
+            out.data().asNioDouble().put(0, d, 0, n);
+            return out;
+        }
+        return Nd4j.create(Arrays.copyOf(d, n), out.shape(), 'c').castTo(out.dataType());
+    }
+
+    private static INDArray contiguous(INDArray a) {
+        return a.isView() || a.ordering() != 'c' || a.data().length() != a.length() ? a.dup('c') : a;
     }
 
     /** Product of the axes from {@code from} on (1 when there are none). */

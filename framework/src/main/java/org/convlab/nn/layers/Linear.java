@@ -10,6 +10,7 @@ import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Fully connected layer {@code y = x W^T + b} on {@code [N, in]} inputs, with {@code weight: [out, in]}
@@ -26,7 +27,12 @@ public final class Linear implements Layer, Costed {
     private final long seed;
     private final Parameter weight;
     private final Parameter bias; // null without bias
-    private final SavedForBackward<INDArray> savedInputs = new SavedForBackward<>(name());
+    private final SavedForBackward<Saved> savedInputs = new SavedForBackward<>(name());
+    private final Recycler arrays = new Recycler();
+    private boolean inputGradientNeeded = true;
+
+    private record Saved(INDArray input, INDArray output) {
+    }
 
     /** A FLOAT layer with bias and the next default seed ({@link Init#nextSeed()}). */
     public Linear(int in, int out) {
@@ -109,28 +115,50 @@ public final class Linear implements Layer, Costed {
         return bias;
     }
 
+    /** Told false by a {@link org.convlab.nn.Sequential} when this layer's input is data: backward then skips dx. */
+    @Override
+    public void setInputGradientNeeded(boolean needed) {
+        this.inputGradientNeeded = needed;
+    }
+
+    /**
+     * {@code y = x W^T + b}: one GEMM into a reused output (the {@link Recycler} aliasing rule), then
+     * the bias row added in place.
+     */
     @Override
     public INDArray forward(INDArray input) {
         outputShape(input.shape());
         Checks.requireDataType(name(), input, dataType);
-        INDArray y = input.mmul(weight.value().transpose());
+        INDArray y = arrays.output(dataType, new long[] {input.size(0), out});
+        Nd4j.gemm(input, weight.value(), y, false, true, 1.0, 0.0);
         if (bias != null) {
             y.addiRowVector(bias.value());
         }
-        savedInputs.push(input);
+        savedInputs.push(new Saved(input, y));
         return y;
     }
 
+    /**
+     * {@code dW += dy^T x} (a GEMM that accumulates straight into the gradient), {@code db += sum_n dy},
+     * and {@code dx = dy W}, or null when the input gradient is not needed.
+     */
     @Override
     public INDArray backward(INDArray gradOutput) {
-        INDArray x = savedInputs.pop();
+        Saved s = savedInputs.pop();
+        INDArray x = s.input();
         Checks.requireSameShape(name() + " backward gradOutput", new long[] {x.size(0), out}, gradOutput.shape());
         Checks.requireDataType(name() + " backward", gradOutput, dataType);
-        weight.grad().addi(gradOutput.transpose().mmul(x)); // dW = dy^T x
+        Nd4j.gemm(gradOutput, x, weight.grad(), true, false, 1.0, 1.0);
         if (bias != null) {
             bias.grad().addi(gradOutput.sum(0)); // db = sum over the batch of dy
         }
-        return gradOutput.mmul(weight.value()); // dx = dy W
+        arrays.release(s.output());
+        if (!inputGradientNeeded) {
+            return null;
+        }
+        INDArray dx = arrays.gradient(dataType, x.shape(), gradOutput);
+        Nd4j.gemm(gradOutput, weight.value(), dx, false, false, 1.0, 0.0);
+        return dx;
     }
 
     /** {@code weight}, then {@code bias} if present. */

@@ -100,7 +100,9 @@ final class PoolGeometry {
             s[lead + a] = stride[a];
             p[lead + a] = padding[a];
         }
-        return new Grid(HostArrays.product(inputShape, 0) / HostArrays.product(inputShape, 2), in, out, k, s, p);
+        Grid shapeOnly = new Grid(HostArrays.product(inputShape, 0) / HostArrays.product(inputShape, 2), in, out, k, s,
+                p, inputShape.clone(), null);
+        return new Grid(shapeOnly.planes, in, out, k, s, p, inputShape.clone(), shapeOnly.windowTable());
     }
 
     @Override
@@ -113,7 +115,12 @@ final class PoolGeometry {
      * Pooling bounds on three spatial axes (D, H, W) for {@code planes = N * C} independent planes.
      * Input element (d, h, w) of a plane sits at {@code (d * in[1] + h) * in[2] + w}.
      */
-    record Grid(int planes, int[] in, int[] out, int[] k, int[] s, int[] p) {
+    record Grid(int planes, int[] in, int[] out, int[] k, int[] s, int[] p, long[] inputShape, int[] table) {
+        /** Whether this grid was made for {@code shape}. */
+        boolean matches(long[] shape) {
+            return Arrays.equals(inputShape, shape);
+        }
+
         int inPlane() {
             return in[0] * in[1] * in[2];
         }
@@ -132,7 +139,8 @@ final class PoolGeometry {
          * input plane of tap {@code t} (row-major in the window) of output {@code o}, or -1 where the
          * tap falls into the padding. Every plane has the same windows, so the pooling loops index
          * this table instead of recomputing coordinates, and run planes in parallel: a window reads
-         * and writes only its own plane, so results do not depend on the thread count.
+         * and writes only its own plane, so results do not depend on the thread count. Computed once
+         * per grid, as {@link #table}.
          */
         int[] windowTable() {
             int ws = windowSize();
