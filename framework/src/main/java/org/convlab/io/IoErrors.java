@@ -18,6 +18,17 @@ public final class IoErrors {
     private IoErrors() {
     }
 
+    /**
+     * The reason of a failure to create or write into a directory: as {@link #reason}, except that a
+     * file standing where a directory should be is named as such.
+     */
+    public static String directoryReason(IOException e) {
+        if (e instanceof FileAlreadyExistsException f && f.getFile() != null) {
+            return f.getFile() + " is a file, not a directory";
+        }
+        return reason(e);
+    }
+
     /** The reason of {@code e} in lower-case words. */
     public static String reason(IOException e) {
         String osReason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
