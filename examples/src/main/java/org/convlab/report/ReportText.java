@@ -9,9 +9,17 @@ final class ReportText {
     }
 
     static String runLine(RunReport report) {
-        return String.format(Locale.ROOT, "Run of %s, seed %d, %s budgets, %d experiment(s).",
-                report.createdAt(), report.seed(), report.quick() ? "quick (--quick)" : "full",
-                report.results().size());
+        String budgets = report.quick() ? "quick (--quick)" : "full";
+        if (!report.isUpdate()) {
+            return String.format(Locale.ROOT, "Run of %s, seed %d, %s budgets, %s.", report.createdAt(),
+                    report.seed(), budgets, Plural.of(report.results().size(), "experiment"));
+        }
+        int kept = report.results().size() - report.rerun().size();
+        boolean mixed = report.results().stream().anyMatch(r -> r.seed() != report.seed() || r.quick() != report.quick());
+        return String.format(Locale.ROOT, "Updated %s by 'convlab run': re-ran %s (seed %d, %s budgets); the results of "
+                + "the other %s are from the run of %s%s.", report.createdAt(), String.join(", ", report.rerun()),
+                report.seed(), budgets, Plural.of(kept, "experiment"), report.earlierRun(),
+                mixed ? " (with other settings: each experiment states its seed and budgets)" : "");
     }
 
     /** {@code charts/dilated-rf.png} → {@code dilated-rf}. */

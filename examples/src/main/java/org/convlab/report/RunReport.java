@@ -12,13 +12,28 @@ import org.convlab.experiments.ExperimentResult;
  * @param quick whether the small budgets were used
  * @param results one result per experiment, in run order
  * @param untested ids of the article's claims that no experiment checks yet
+ * @param rerun when {@code convlab run} updated an earlier report: the ids it ran (their results
+ *     replaced the earlier ones); empty for a report written by one run alone
+ * @param earlierRun when {@link #rerun} is not empty: the {@code createdAt} of the report it
+ *     updated, where the other results come from
  */
 public record RunReport(String createdAt, long seed, boolean quick, List<ExperimentResult> results,
-        List<String> untested) {
+        List<String> untested, List<String> rerun, String earlierRun) {
 
     public RunReport {
         Objects.requireNonNull(createdAt, "createdAt");
         results = results == null ? List.of() : List.copyOf(results);
         untested = untested == null ? List.of() : List.copyOf(untested);
+        rerun = rerun == null ? List.of() : List.copyOf(rerun);
+    }
+
+    /** The report of one run on its own. */
+    public RunReport(String createdAt, long seed, boolean quick, List<ExperimentResult> results, List<String> untested) {
+        this(createdAt, seed, quick, results, untested, List.of(), null);
+    }
+
+    /** True when this report is an earlier one with some experiments re-run. */
+    public boolean isUpdate() {
+        return !rerun.isEmpty();
     }
 }
