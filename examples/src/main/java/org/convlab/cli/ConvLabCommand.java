@@ -38,7 +38,7 @@ public final class ConvLabCommand implements Runnable {
     /** The command line over {@code registry}, with one-line error handling installed. */
     public static CommandLine commandLine(ExperimentRegistry registry) {
         ErrorHandlers errors = new ErrorHandlers();
-        return new CommandLine(new ConvLabCommand())
+        CommandLine cli = new CommandLine(new ConvLabCommand())
                 .addSubcommand(new ListCommand(registry))
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReproduceCommand(registry))
@@ -50,6 +50,8 @@ public final class ConvLabCommand implements Runnable {
                 .addSubcommand(new ExportCommand())
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        Converters.register(cli); // after the subcommands: picocli registers on those added so far
+        return cli;
     }
 
     public static void main(String[] args) {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab run ID...}: the named experiments, in the order given, and their report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run the named experiments (see 'convlab list') and update the report in --out:",
-            "their results replace the earlier ones, the other experiments' results stay."})
+        description = {"Run the named experiments (see 'convlab list') and update the report.",
+            "Their results replace the earlier ones in --out; the results of the other experiments stay."})
 final class RunCommand implements Callable<Integer> {
 
     private final ExperimentRegistry registry;

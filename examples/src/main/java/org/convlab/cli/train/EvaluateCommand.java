@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code convlab evaluate}: a checkpoint's accuracy and confusion matrix on the Fashion-MNIST test split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a trained model on the Fashion-MNIST test split: print its accuracy and",
-            "confusion matrix, and chart the matrix as a heatmap (charts/evaluate-confusion.png and .svg)."})
+        description = {"Evaluate a trained model on the Fashion-MNIST test split.",
+            "Prints the accuracy and the confusion matrix, then draws the matrix as a heatmap, "
+                    + "charts/evaluate-confusion.png and .svg (a chart that cannot be written is only a warning)."})
 public final class EvaluateCommand extends ModelCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE|DIR",

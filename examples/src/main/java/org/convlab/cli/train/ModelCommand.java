@@ -1,6 +1,9 @@
 package org.convlab.cli.train;
 
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.convlab.io.IoErrors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,12 @@ abstract class ModelCommand implements Callable<Integer> {
         } catch (ParameterException | CommandFailure e) {
             throw e;
         } catch (NoSuchFileException e) {
-            throw new CommandFailure("no such file: " + e.getFile(), e);
+            throw new CommandFailure("no such file or directory: " + e.getFile(), e);
+        } catch (FileAlreadyExistsException e) {
+            // What Files.createDirectories reports when a file stands where a directory should be.
+            throw new CommandFailure("cannot create a directory: " + e.getFile() + " is a file, not a directory", e);
+        } catch (FileSystemException e) {
+            throw new CommandFailure(e.getFile() + ": " + IoErrors.reason(e), e);
         } catch (Exception e) {
             throw new CommandFailure(oneLine(e), e);
         }

@@ -36,8 +36,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model (a JSON config, see examples/models/) on Fashion-MNIST.",
-            "Writes into --out: checkpoint.zip (after every epoch), history.json, train-settings.json and",
-            "charts/train-loss and charts/train-accuracy (PNG and SVG). Stop it at any time; --resume continues."})
+            "Writes into --out: checkpoint.zip (after every epoch), history.json, train-settings.json, and the "
+                    + "charts train-loss and train-accuracy (PNG and SVG) in charts/.",
+            "Stop it at any time with Ctrl-C: the checkpoint is saved at the last finished step, and --resume "
+                    + "continues exactly where it stopped."})
 public final class TrainCommand extends ModelCommand {
     static final int DEFAULT_BATCH = 64;
     static final long DEFAULT_SEED = 42;
