@@ -65,6 +65,8 @@ final class BenchCommand implements Callable<Integer> {
         Options options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
+                // The forked JVMs get the command line's quiet logging too, not ND4J's start-up banner.
+                .jvmArgsAppend(ConvLabCommand.quietLoggingArgs())
                 .warmupIterations(warmup)
                 .measurementIterations(iterations)
                 .warmupTime(TimeValue.seconds(seconds))
