@@ -60,36 +60,64 @@ public final class ExperimentRunner {
             throws IOException {
         OutputDirectory.prepare(settings.outDir(), RunSettings.CHARTS);
         List<ExperimentResult> results = new ArrayList<>();
-        int k = 0;
-        for (Experiment experiment : experiments) {
-            console.printf(Locale.ROOT, "experiment %d/%d: %s (%s) ...%n", ++k, experiments.size(), experiment.id(),
-                    experiment.title());
+        RunStatus status = new RunStatus(experiments.size());
+        Thread onCtrlC = new Thread(() -> status.sayInterrupted(console, settings.outDir()), "convlab-run-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        int stale = 0;
+        RunReport report;
+        try {
+            for (Experiment experiment : experiments) {
+                status.starting(experiment.id());
+                console.printf(Locale.ROOT, "experiment %d/%d: %s (%s) ...%n", status.number(), experiments.size(),
+                        experiment.id(), experiment.title());
+                console.flush();
+                ExperimentResult result = runOne(experiment);
+                results.add(result);
+                console.printf(Locale.ROOT, "[%s] %s in %.1fs — %s%n", result.id(), result.verdict(),
+                        result.durationSeconds(), result.headline());
+                console.flush();
+                if (results.size() < experiments.size()) {
+                    // Saved as it goes: a run stopped later keeps this result, merged into the earlier report.
+                    stale += write(results, untested, true).staleCharts().size();
+                    status.saved(results.size());
+                }
+            }
+            ReportMerge.Outcome outcome = write(results, untested, merge);
+            stale += outcome.staleCharts().size();
+            report = outcome.report();
+            status.finished();
+            Path where = settings.outDir().toAbsolutePath().normalize();
+            if (report.isUpdate()) {
+                console.printf("Report in %s updated: re-ran %s; kept the earlier results of %s (report.md, index.html, "
+                        + "results.json)%n", where, String.join(", ", report.rerun()),
+                        Plural.of(outcome.kept().size(), "other experiment"));
+            } else {
+                console.printf("Report written to %s (report.md, index.html, results.json)%n", where);
+            }
+            if (stale > 0) {
+                console.printf("Removed %s of the earlier report that this run no longer draws%n",
+                        Plural.of(stale, "chart file"));
+            }
             console.flush();
-            ExperimentResult result = runOne(experiment);
-            results.add(result);
-            console.printf(Locale.ROOT, "[%s] %s in %.1fs — %s%n", result.id(), result.verdict(),
-                    result.durationSeconds(), result.headline());
-            console.flush();
+        } finally {
+            status.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C during the last write: the hook runs and finds the run finished.
+            }
         }
-        RunReport latest = new RunReport(Instant.now().toString(), settings.seed(), settings.quick(),
-                results, untested);
+        return report;
+    }
+
+    /** Writes the report of {@code results} (merged into the directory's earlier one when {@code merge}). */
+    private ReportMerge.Outcome write(List<ExperimentResult> results, List<String> untested, boolean merge)
+            throws IOException {
+        RunReport latest = new RunReport(Instant.now().toString(), settings.seed(), settings.quick(), results, untested);
         ReportMerge.Outcome outcome = ReportMerge.plan(settings.outDir(), latest, merge);
         ReportWriter.write(settings.outDir(), outcome.report());
         ReportMerge.removeStale(settings.outDir(), outcome.staleCharts());
-        Path where = settings.outDir().toAbsolutePath().normalize();
-        if (outcome.report().isUpdate()) {
-            console.printf("Report in %s updated: re-ran %s; kept the earlier results of %s (report.md, index.html, "
-                    + "results.json)%n", where, String.join(", ", outcome.report().rerun()),
-                    Plural.of(outcome.kept().size(), "other experiment"));
-        } else {
-            console.printf("Report written to %s (report.md, index.html, results.json)%n", where);
-        }
-        if (!outcome.staleCharts().isEmpty()) {
-            console.printf("Removed %s of the earlier report that this run no longer draws%n",
-                    Plural.of(outcome.staleCharts().size(), "chart file"));
-        }
-        console.flush();
-        return outcome.report();
+        return outcome;
     }
 
     /** Runs one experiment; never throws for a failure of the experiment itself. */

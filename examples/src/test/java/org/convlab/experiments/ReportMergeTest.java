@@ -118,6 +118,57 @@ class ReportMergeTest {
         assertTrue(Files.readString(out.resolve("report.md")).contains("1 experiment."));
     }
 
+    /** Reads the report on disk while it runs: what a Ctrl-C at this moment would leave. */
+    private final class Inspector implements Experiment {
+        RunReport seen;
+
+        @Override
+        public String id() {
+            return "inspector";
+        }
+
+        @Override
+        public String title() {
+            return "Reads the report";
+        }
+
+        @Override
+        public String claim() {
+            return "The report is saved as the run goes.";
+        }
+
+        @Override
+        public String articleQuote() {
+            return "";
+        }
+
+        @Override
+        public ExperimentResult run(ExperimentContext ctx) {
+            try {
+                seen = ReportJson.read(out.resolve("results.json"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return ctx.result().verdict(Verdict.CONFIRMED).headline("read it").build();
+        }
+    }
+
+    @Test
+    void aRunSavesEachFinishedExperimentAtOnceSoThatStoppingLaterLosesNothing() throws IOException {
+        runner(42).run(List.of(new Drawing("first", "a"), new Drawing("second", "b")), List.of());
+        Inspector inspector = new Inspector();
+
+        runner(7).run(List.of(new Drawing("first", "a"), inspector, new Drawing("second", "b")), List.of());
+
+        // While the second experiment ran, the report held the first one's new result and the rest of the old run.
+        assertEquals(List.of("first", "second"), inspector.seen.results().stream().map(ExperimentResult::id).toList());
+        assertEquals(7, inspector.seen.results().get(0).seed());
+        assertEquals(42, inspector.seen.results().get(1).seed());
+        RunReport end = ReportJson.read(out.resolve("results.json"));
+        assertEquals(List.of("first", "inspector", "second"), end.results().stream().map(ExperimentResult::id).toList());
+        assertFalse(end.isUpdate(), "a full run's final report is its own");
+    }
+
     @Test
     void aPartialRunIntoAnEmptyDirectoryWritesAPlainReport() throws IOException {
         RunReport report = runner(42).runAndMerge(List.of(new Drawing("only", "a")), List.of());

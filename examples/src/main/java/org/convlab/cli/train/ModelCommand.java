@@ -48,11 +48,11 @@ abstract class ModelCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** The exception's message with line breaks folded into spaces; its class name when it has none. */
+    /** The exception's message with line breaks folded into spaces. */
     static String oneLine(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+            return "an internal error without a message (set CONVLAB_DEBUG=1 to see where)";
         }
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
