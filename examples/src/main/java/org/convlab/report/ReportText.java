@@ -16,10 +16,11 @@ final class ReportText {
         }
         int kept = report.results().size() - report.rerun().size();
         boolean mixed = report.results().stream().anyMatch(r -> r.seed() != report.seed() || r.quick() != report.quick());
-        return String.format(Locale.ROOT, "Updated %s by 'convlab run': re-ran %s (seed %d, %s budgets); the results of "
-                + "the other %s are from the run of %s%s.", report.createdAt(), String.join(", ", report.rerun()),
-                report.seed(), budgets, Plural.of(kept, "experiment"), report.earlierRun(),
-                mixed ? " (with other settings: each experiment states its seed and budgets)" : "");
+        String others = kept == 1 ? "the result of the other experiment is" : "the results of the other " + kept
+                + " experiments are";
+        return String.format(Locale.ROOT, "Updated %s by 'convlab run': re-ran %s (seed %d, %s budgets); %s from the "
+                + "run of %s%s.", report.createdAt(), String.join(", ", report.rerun()), report.seed(), budgets, others,
+                report.earlierRun(), mixed ? " (with other settings: each experiment states its seed and budgets)" : "");
     }
 
     /** {@code charts/dilated-rf.png} → {@code dilated-rf}. */
