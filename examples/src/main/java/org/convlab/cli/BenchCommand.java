@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * also saved as {@code bench.json} in the output directory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the JMH benchmarks whose name matches REGEX (all by default) and save bench.json.")
+        description = {"Run the JMH benchmarks whose name matches REGEX (all by default).",
+            "The results go to bench.json in --out."})
 final class BenchCommand implements Callable<Integer> {
 
     static final String RESULT_FILE = "bench.json";
@@ -37,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REGEX", defaultValue = ".*",
-            description = "Regular expression on benchmark names, e.g. Gemm (default: all).")
+            description = "Regular expression on benchmark names, for example Gemm (default: all).")
     String include;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
@@ -64,6 +65,8 @@ final class BenchCommand implements Callable<Integer> {
         Options options = new OptionsBuilder()
                 .include(include)
                 .forks(1)
+                // The forked JVMs get the command line's quiet logging too, not ND4J's start-up banner.
+                .jvmArgsAppend(ConvLabCommand.quietLoggingArgs())
                 .warmupIterations(warmup)
                 .measurementIterations(iterations)
                 .warmupTime(TimeValue.seconds(seconds))

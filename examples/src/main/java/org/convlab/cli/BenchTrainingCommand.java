@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * growth of the small CNN, as a benchmark rather than a timed test.
  */
 @Command(name = "bench-training", mixinStandardHelpOptions = true,
-        description = "Train the small CNN (or --model) on Fashion-MNIST (batch 64, Adam, FLOAT) and report images/s "
-                + "and resident-memory growth; --profile adds a per-layer table; writes bench-training.json.")
+        description = {"Measure small-CNN training (or --model) on Fashion-MNIST: images/s and resident-memory growth.",
+            "Batch 64, Adam, FLOAT; --profile adds a per-layer table; the results go to bench-training.json in --out."})
 final class BenchTrainingCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "3000",

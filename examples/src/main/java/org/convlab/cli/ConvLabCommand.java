@@ -38,7 +38,7 @@ public final class ConvLabCommand implements Runnable {
     /** The command line over {@code registry}, with one-line error handling installed. */
     public static CommandLine commandLine(ExperimentRegistry registry) {
         ErrorHandlers errors = new ErrorHandlers();
-        return new CommandLine(new ConvLabCommand())
+        CommandLine cli = new CommandLine(new ConvLabCommand())
                 .addSubcommand(new ListCommand(registry))
                 .addSubcommand(new RunCommand(registry))
                 .addSubcommand(new ReproduceCommand(registry))
@@ -51,6 +51,8 @@ public final class ConvLabCommand implements Runnable {
                 .addSubcommand(new DrawCommand())
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        Converters.register(cli); // after the subcommands: picocli registers on those added so far
+        return cli;
     }
 
     public static void main(String[] args) {
@@ -58,14 +60,22 @@ public final class ConvLabCommand implements Runnable {
         System.exit(commandLine(ExperimentRegistry.canonical()).execute(args));
     }
 
-    // ND4J announces its back end at INFO; a command line shows only our own progress by default.
-    // Explicit -D settings win.
+    // ND4J announces its back end in several INFO lines (back end, threads, BLAS vendor, ...); a
+    // command line shows only its own output by default. Explicit -D settings win.
     private static void quietLibraries() {
         setIfAbsent("java.awt.headless", "true");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.convlab", "info");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+    }
+
+    /** The logging settings above as JVM options, for the JVMs that JMH forks. */
+    static String[] quietLoggingArgs() {
+        return java.util.stream.Stream.of("org.slf4j.simpleLogger.defaultLogLevel", "org.slf4j.simpleLogger.log.convlab",
+                        "org.slf4j.simpleLogger.showThreadName", "org.slf4j.simpleLogger.showShortLogName")
+                .filter(k -> System.getProperty(k) != null)
+                .map(k -> "-D" + k + "=" + System.getProperty(k)).toArray(String[]::new);
     }
 
     private static void setIfAbsent(String key, String value) {

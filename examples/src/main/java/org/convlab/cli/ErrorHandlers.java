@@ -38,7 +38,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         String message = ex.getMessage() == null || ex.getMessage().isBlank()
-                ? ex.getClass().getSimpleName() : ex.getMessage();
+                ? "an internal error without a message (set CONVLAB_DEBUG=1 to see where)" : ex.getMessage();
         err.println(cmd.getCommandSpec().qualifiedName() + ": error: " + message);
         debug(ex, err);
         err.flush();

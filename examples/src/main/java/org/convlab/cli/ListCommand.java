@@ -19,6 +19,9 @@ final class ListCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The line width; null for the terminal's ({@code COLUMNS}, else 80). Tests set it. */
+    Integer width;
+
     ListCommand(ExperimentRegistry registry) {
         this.registry = registry;
     }
@@ -30,21 +33,24 @@ final class ListCommand implements Runnable {
         List<ArticleClaim> untested = registry.untestedClaims();
         int longestId = Math.max(experiments.stream().mapToInt(e -> e.id().length()).max().orElse(0),
                 untested.stream().mapToInt(c -> c.id().length()).max().orElse(0));
-        int width = longestId + 2;
+        int column = longestId + 4;
+        int lineWidth = width != null ? width : TextWrap.terminalWidth();
         if (experiments.isEmpty()) {
             out.println("No experiments registered yet.");
         } else {
             out.println("Experiments:");
-            experiments.forEach(e -> out.printf("  %-" + width + "s%s%n", e.id(), oneLine(e.claim())));
+            experiments.forEach(e -> print(out, e.id(), e.claim(), column, lineWidth));
         }
         if (!untested.isEmpty()) {
             out.println("Claims of the article without an experiment yet:");
-            untested.forEach(c -> out.printf("  %-" + width + "s%s%n", c.id(), oneLine(c.claim())));
+            untested.forEach(c -> print(out, c.id(), c.claim(), column, lineWidth));
         }
         out.flush();
     }
 
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    // The id, then its claim wrapped to the width under a hanging indent.
+    private static void print(PrintWriter out, String id, String claim, int column, int width) {
+        String first = String.format("  %-" + (column - 2) + "s", id);
+        TextWrap.lines(first, claim, Math.max(width, column + 20), column).forEach(out::println);
     }
 }

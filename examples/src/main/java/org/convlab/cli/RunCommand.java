@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.convlab.experiments.ArticleClaim;
 import org.convlab.experiments.Experiment;
 import org.convlab.experiments.ExperimentRegistry;
 import org.convlab.experiments.ExperimentRunner;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code convlab run ID...}: the named experiments, in the order given, and their report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the named experiments (see 'convlab list') and write their report.")
+        description = {"Run the named experiments (see 'convlab list') and update the report.",
+            "Their results replace the earlier ones in --out; the results of the other experiments stay."})
 final class RunCommand implements Callable<Integer> {
 
     private final ExperimentRegistry registry;
@@ -43,8 +45,9 @@ final class RunCommand implements Callable<Integer> {
             chosen.add(registry.find(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "unknown experiment id '" + id + "'; known ids: " + known())));
         }
+        // Into an existing report: the chosen experiments replace their results, the others stay.
         RunReport report = new ExperimentRunner(options.settings(), spec.commandLine().getOut())
-                .run(chosen, List.of());
+                .runAndMerge(chosen, registry.untestedClaims().stream().map(ArticleClaim::id).toList());
         return ReproduceCommand.exitCode(report);
     }
 

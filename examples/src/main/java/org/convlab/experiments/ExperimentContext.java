@@ -51,12 +51,11 @@ public final class ExperimentContext {
     }
 
     /**
-     * A progress bar for a task of {@code total} steps when on a terminal, a silent handle
-     * otherwise (the runner prints a summary line per experiment anyway).
+     * A progress bar for a task of {@code total} steps when on a terminal, a line every few seconds
+     * otherwise ({@link Progress#forConsole}).
      */
     public Progress progress(String task, long total) {
-        return settings.showProgress() ? new TerminalProgress(experiment.id() + " " + task, total)
-                : Progress.silent();
+        return Progress.forConsole(experiment.id() + " " + task, total, settings.showProgress());
     }
 
     /** A logger named {@code convlab.<id>}. */

@@ -2,6 +2,7 @@ package org.convlab.experiments;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.convlab.report.OutputDirectory;
+import org.convlab.report.Plural;
+import org.convlab.report.ReportMerge;
 import org.convlab.report.ReportWriter;
 import org.convlab.report.RunReport;
 
 /**
- * Runs experiments one after the other and writes the report. The output directory is checked
- * before the first experiment starts, so that a typo in {@code --out} does not cost a long run.
+ * Runs experiments one after the other, saying "experiment k/n: id" before each, and writes the
+ * report. The output directory is checked before the first experiment starts, so that a typo in
+ * {@code --out} does not cost a long run.
  * An experiment that throws becomes a {@link Verdict#FAILED} result and the run goes on.
  */
 public final class ExperimentRunner {
@@ -31,29 +35,89 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs {@code experiments} in order and writes results.json, report.md and index.html.
+     * Runs {@code experiments} in order and writes results.json, report.md and index.html, replacing
+     * any earlier report in the output directory (a full run, {@code reproduce}); the earlier report's
+     * charts that this run did not draw again are removed.
      *
      * @param untested ids of claims without an experiment, listed in the report as still open
      * @throws org.convlab.report.UnwritableOutputException before anything runs, when the output
      *     directory cannot be written
      */
     public RunReport run(List<? extends Experiment> experiments, List<String> untested) throws IOException {
+        return run(experiments, untested, false);
+    }
+
+    /**
+     * As {@link #run}, but an earlier report in the output directory is updated rather than replaced
+     * ({@code convlab run ID...}): the experiments that ran replace their earlier results, the others
+     * stay, and the report and the console say which were re-run.
+     */
+    public RunReport runAndMerge(List<? extends Experiment> experiments, List<String> untested) throws IOException {
+        return run(experiments, untested, true);
+    }
+
+    private RunReport run(List<? extends Experiment> experiments, List<String> untested, boolean merge)
+            throws IOException {
         OutputDirectory.prepare(settings.outDir(), RunSettings.CHARTS);
         List<ExperimentResult> results = new ArrayList<>();
-        for (Experiment experiment : experiments) {
-            ExperimentResult result = runOne(experiment);
-            results.add(result);
-            console.printf(Locale.ROOT, "[%s] %s in %.1fs — %s%n", result.id(), result.verdict(),
-                    result.durationSeconds(), result.headline());
+        RunStatus status = new RunStatus(experiments.size());
+        Thread onCtrlC = new Thread(() -> status.sayInterrupted(console, settings.outDir()), "convlab-run-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        int stale = 0;
+        RunReport report;
+        try {
+            for (Experiment experiment : experiments) {
+                status.starting(experiment.id());
+                console.printf(Locale.ROOT, "experiment %d/%d: %s (%s) ...%n", status.number(), experiments.size(),
+                        experiment.id(), experiment.title());
+                console.flush();
+                ExperimentResult result = runOne(experiment);
+                results.add(result);
+                console.printf(Locale.ROOT, "[%s] %s in %.1fs — %s%n", result.id(), result.verdict(),
+                        result.durationSeconds(), result.headline());
+                console.flush();
+                if (results.size() < experiments.size()) {
+                    // Saved as it goes: a run stopped later keeps this result, merged into the earlier report.
+                    stale += write(results, untested, true).staleCharts().size();
+                    status.saved(results.size());
+                }
+            }
+            ReportMerge.Outcome outcome = write(results, untested, merge);
+            stale += outcome.staleCharts().size();
+            report = outcome.report();
+            status.finished();
+            Path where = settings.outDir().toAbsolutePath().normalize();
+            if (report.isUpdate()) {
+                console.printf("Report in %s updated: re-ran %s; kept the earlier results of %s (report.md, index.html, "
+                        + "results.json)%n", where, String.join(", ", report.rerun()),
+                        Plural.of(outcome.kept().size(), "other experiment"));
+            } else {
+                console.printf("Report written to %s (report.md, index.html, results.json)%n", where);
+            }
+            if (stale > 0) {
+                console.printf("Removed %s of the earlier report that this run no longer draws%n",
+                        Plural.of(stale, "chart file"));
+            }
             console.flush();
+        } finally {
+            status.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C during the last write: the hook runs and finds the run finished.
+            }
         }
-        RunReport report = new RunReport(Instant.now().toString(), settings.seed(), settings.quick(),
-                results, untested);
-        ReportWriter.write(settings.outDir(), report);
-        console.printf("Report written to %s (report.md, index.html, results.json)%n",
-                settings.outDir().toAbsolutePath().normalize());
-        console.flush();
         return report;
+    }
+
+    /** Writes the report of {@code results} (merged into the directory's earlier one when {@code merge}). */
+    private ReportMerge.Outcome write(List<ExperimentResult> results, List<String> untested, boolean merge)
+            throws IOException {
+        RunReport latest = new RunReport(Instant.now().toString(), settings.seed(), settings.quick(), results, untested);
+        ReportMerge.Outcome outcome = ReportMerge.plan(settings.outDir(), latest, merge);
+        ReportWriter.write(settings.outDir(), outcome.report());
+        ReportMerge.removeStale(settings.outDir(), outcome.staleCharts());
+        return outcome;
     }
 
     /** Runs one experiment; never throws for a failure of the experiment itself. */

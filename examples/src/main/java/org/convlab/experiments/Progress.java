@@ -15,8 +15,17 @@ public interface Progress extends AutoCloseable {
     @Override
     void close();
 
-    /** A progress handle that shows nothing: for pipes, logs and tests. */
+    /** A progress handle that shows nothing: for tests. */
     static Progress silent() {
         return SilentProgress.INSTANCE;
+    }
+
+    /**
+     * A bar on a terminal; otherwise (a pipe, a log, CI) a plain line on standard output every
+     * {@value LineProgress#DEFAULT_INTERVAL_SECONDS} seconds, so that a long task is never silent.
+     */
+    static Progress forConsole(String task, long total, boolean terminal) {
+        return terminal ? new TerminalProgress(task, total)
+                : new LineProgress(System.out, task, total, LineProgress.DEFAULT_INTERVAL_SECONDS, System::nanoTime);
     }
 }

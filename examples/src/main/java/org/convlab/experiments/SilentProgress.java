@@ -1,6 +1,6 @@
 package org.convlab.experiments;
 
-/** Progress that shows nothing; used when the output is not a terminal. */
+/** Progress that shows nothing (tests). */
 enum SilentProgress implements Progress {
     INSTANCE;
 

@@ -3,6 +3,7 @@ package org.convlab.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convlab.io.IoErrors;
 
 /**
  * Makes sure the report can be written, before any experiment runs: creates the output directory
@@ -64,7 +65,6 @@ public final class OutputDirectory {
     }
 
     private static String reason(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? name : name + " " + e.getMessage();
+        return IoErrors.directoryReason(e);
     }
 }

@@ -13,9 +13,19 @@ final class ReportText {
 
     /** When the run ended, how many experiments it holds and how long they took. */
     static String runLine(RunReport report) {
-        return String.format(Locale.ROOT, "%s: %d %s, %s in total", Numbers.timestamp(report.createdAt()),
-                report.results().size(), report.results().size() == 1 ? "experiment" : "experiments",
-                Numbers.duration(totalSeconds(report)));
+        if (!report.isUpdate()) {
+            return String.format(Locale.ROOT, "%s: %s, %s in total", Numbers.timestamp(report.createdAt()),
+                    Plural.of(report.results().size(), "experiment"), Numbers.duration(totalSeconds(report)));
+        }
+        String budgets = report.quick() ? "quick (--quick)" : "full";
+        int kept = report.results().size() - report.rerun().size();
+        boolean mixed = report.results().stream().anyMatch(r -> r.seed() != report.seed() || r.quick() != report.quick());
+        String others = kept == 1 ? "the result of the other experiment is" : "the results of the other " + kept
+                + " experiments are";
+        return String.format(Locale.ROOT, "Updated %s by 'convlab run': re-ran %s (seed %d, %s budgets); %s from the "
+                + "run of %s%s.", Numbers.timestamp(report.createdAt()), String.join(", ", report.rerun()), report.seed(),
+                budgets, others, Numbers.timestamp(report.earlierRun()),
+                mixed ? " (with other settings: each experiment states its seed and budgets)" : "");
     }
 
     /** The time of all experiments together (after a merge of partial runs, of the runs' experiments). */

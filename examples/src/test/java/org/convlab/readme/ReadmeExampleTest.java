@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
-import org.convlab.data.BatchIterator;
 import org.convlab.data.DataSet;
 import org.convlab.data.fashion.FashionMnist;
 import org.convlab.nn.Sequential;
@@ -18,8 +18,6 @@ import org.convlab.nn.layers.ReLU;
 import org.convlab.nn.loss.SoftmaxCrossEntropy;
 import org.convlab.optim.Adam;
 import org.convlab.train.Accuracy;
-import org.convlab.train.BatchSource;
-import org.convlab.train.MiniBatch;
 import org.convlab.train.ProgressListener;
 import org.convlab.train.Trainer;
 import org.junit.jupiter.api.Test;
@@ -44,13 +42,11 @@ class ReadmeExampleTest {
 
         Trainer trainer = Trainer.builder(model, new SoftmaxCrossEntropy(),
                         Adam.builder(model.parameters()).learningRate(2e-3).build())
-                .metrics(new Accuracy()).listener(ProgressListener.forConsole()).seed(42).build();
-        BatchIterator batches = BatchIterator.builder(train, 64).shuffle(true).seed(42).build();
-        trainer.fit(BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels())), null, 3);
+                .metrics(new Accuracy()).batchSize(64).shuffle(true).seed(42)   // the seed fixes the data order
+                .listener(ProgressListener.forConsole()).build();
+        trainer.fit(train, test, 3);                             // tests on `test` after every epoch
 
-        BatchIterator testBatches = BatchIterator.builder(test, 250).build();
-        double accuracy = trainer.evaluate(BatchSource.of(testBatches::epoch,
-                b -> new MiniBatch(b.features(), b.labels()))).metrics().get("accuracy");
+        double accuracy = trainer.evaluate(test).metrics().get("accuracy");
         System.out.printf("test accuracy %.3f%n", accuracy);
         // README-EXAMPLE-END
         assertTrue(accuracy > 0.7, "a small CNN on 2,000 images for 3 epochs learns: accuracy " + accuracy);
@@ -64,6 +60,26 @@ class ReadmeExampleTest {
         String example = between(source, "// README-EXAMPLE-BEGIN\n", "        // README-EXAMPLE-END").lines()
                 .map(line -> line.isBlank() ? "" : line.substring(8)).collect(Collectors.joining("\n", "", "\n"));
         assertTrue(readme.contains(example), "README.md must contain the example verbatim:\n" + example);
+    }
+
+    @Test
+    void theReadmeListsEveryImportTheExampleNeeds() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/convlab/readme/ReadmeExampleTest.java"));
+        String readme = Files.readString(Path.of("../README.md"));
+        List<String> imports = source.lines().filter(l -> l.startsWith("import org.convlab.")).toList();
+        assertTrue(imports.size() >= 10, imports.toString());
+        for (String line : imports) {
+            assertTrue(readme.contains(line), "README.md must show '" + line + "'");
+        }
+        for (String coordinate : List.of("<groupId>org.convlab</groupId>", "<artifactId>convlab-framework</artifactId>",
+                "<artifactId>convlab-datasets</artifactId>", "<version>" + projectVersion() + "</version>")) {
+            assertTrue(readme.contains(coordinate), "README.md must give the Maven coordinate " + coordinate);
+        }
+    }
+
+    private static String projectVersion() throws IOException {
+        String pom = Files.readString(Path.of("../pom.xml"));
+        return between(pom, "<artifactId>convlab-parent</artifactId>\n  <version>", "</version>");
     }
 
     private static String between(String text, String begin, String end) {

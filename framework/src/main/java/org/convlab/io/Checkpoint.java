@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.convlab.nn.NamedArrays;
 import org.convlab.nn.Sequential;
 import org.convlab.optim.Optimizer;
+import org.convlab.train.EpochProgress;
 import org.convlab.train.History;
 import org.convlab.train.TrainingState;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Everything needed to continue a training run bit for bit, in one zip file:
  * <ul>
  * <li>{@code manifest.json}: format and version, the {@link ModelConfig}, the optimizer's class,
- * the training counters (epoch, step, seed) and, for every array entry, its data type, shape and
+ * the training counters (epoch, step, seed; inside an epoch also its {@link EpochProgress}) and,
+ * for every array entry, its data type, shape and
  * CRC-32;</li>
  * <li>{@code history.json}: the {@link History} so far;</li>
  * <li>{@code param/<key>.npy}, {@code buffer/<key>.npy}, {@code optim/<key>.npy}: the parameters and
@@ -83,7 +85,11 @@ public final class Checkpoint {
         manifest.put("format", FORMAT).put("version", VERSION);
         manifest.set("config", ModelConfig.of(model).toTree());
         manifest.put("optimizer", optimizer.getClass().getSimpleName());
-        manifest.putObject("training").put("epoch", state.epoch()).put("step", state.step()).put("seed", state.seed());
+        ObjectNode training = manifest.putObject("training").put("epoch", state.epoch()).put("step", state.step())
+                .put("seed", state.seed());
+        if (state.midEpoch()) {
+            training.set("epochProgress", progressTree(state.epochProgress()));
+        }
         manifest.set("arrays", arrays);
         byte[] manifestBytes = ModelConfig.MAPPER.writeValueAsBytes(manifest);
         byte[] historyBytes = state.history().toJson().getBytes(StandardCharsets.UTF_8);
@@ -96,6 +102,43 @@ public final class Checkpoint {
             }
             zip.finish();
         }, wrap);
+    }
+
+    // Doubles are written in full (shortest round-trip) precision, so the sums read back equal.
+    private static ObjectNode progressTree(EpochProgress p) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("batches", p.batches()).put("lossSum", p.lossSum()).put("examples", p.examples());
+        ArrayNode metrics = node.putArray("metricSums");
+        for (double[] sums : p.metricSums()) {
+            ArrayNode a = metrics.addArray();
+            Arrays.stream(sums).forEach(a::add);
+        }
+        return node;
+    }
+
+    private static EpochProgress progress(Path file, JsonNode node) throws CheckpointException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.path("batches").canConvertToInt() || !node.path("lossSum").isNumber()
+                || !node.path("examples").canConvertToLong() || !node.path("metricSums").isArray()) {
+            throw new CheckpointException(file, MANIFEST + ": training.epochProgress needs batches, lossSum, examples "
+                    + "and metricSums");
+        }
+        List<double[]> sums = new java.util.ArrayList<>();
+        for (JsonNode metric : node.get("metricSums")) {
+            double[] values = new double[metric.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = metric.get(i).asDouble();
+            }
+            sums.add(values);
+        }
+        try {
+            return new EpochProgress(node.get("batches").asInt(), node.get("lossSum").asDouble(),
+                    node.get("examples").asLong(), sums);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file, MANIFEST + ": " + e.getMessage(), e);
+        }
     }
 
     private static void addArrays(String prefix, Map<String, INDArray> source, Map<String, byte[]> entries,
@@ -153,7 +196,8 @@ public final class Checkpoint {
             } catch (IllegalArgumentException e) {
                 throw new CheckpointException(file, "bad " + HISTORY + ": " + e.getMessage(), e);
             }
-            TrainingState state = new TrainingState(epoch, step, training.path("seed").asLong(), history);
+            TrainingState state = new TrainingState(epoch, step, training.path("seed").asLong(), history,
+                    progress(file, training.get("epochProgress")));
             Map<String, INDArray> params = new LinkedHashMap<>();
             Map<String, INDArray> bufs = new LinkedHashMap<>();
             Map<String, INDArray> optim = new LinkedHashMap<>();
@@ -179,7 +223,7 @@ public final class Checkpoint {
         } catch (ZipException e) {
             throw new CheckpointException(file, "truncated or corrupted (not a readable zip: " + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
+            throw new CheckpointException(file, "cannot read: " + IoErrors.reason(e), e);
         }
     }
 

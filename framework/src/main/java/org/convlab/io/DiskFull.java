@@ -25,7 +25,8 @@ final class DiskFull {
 
     /** The failure restated: what could not be written, and that the previous file is intact. */
     static IOException explain(Path target, IOException e) {
-        return new IOException("disk full: cannot write " + target + " (" + e.getMessage() + "); the previous "
+        // The operating system's words only: its message may name the temporary file.
+        return new IOException("disk full: cannot write " + target + " (no space left on the device); the previous "
                 + target.getFileName() + " is left intact; free some space and save again", e);
     }
 }

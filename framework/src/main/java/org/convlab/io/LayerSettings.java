@@ -51,9 +51,24 @@ final class LayerSettings {
 
     int requiredInt(String name) {
         if (!has(name)) {
-            throw error(name, "is missing");
+            throw missing(name);
         }
         return toInt(name, node.get(name));
+    }
+
+    /**
+     * A required setting is absent: when an unknown setting of the entry looks like a misspelling of
+     * it ({@code kernal}), that is the error to report, not the absence.
+     */
+    private IllegalArgumentException missing(String name) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String given = it.next();
+            if (!read.contains(given) && name.equals(Spelling.closest(given, Set.of(name)))) {
+                return new IllegalArgumentException(where + ": unknown setting '" + given + "'; did you mean '"
+                        + name + "'?");
+            }
+        }
+        return error(name, "is missing");
     }
 
     int optionalInt(String name, int fallback) {
@@ -73,7 +88,7 @@ final class LayerSettings {
 
     int[] requiredInts(String name) {
         if (!has(name)) {
-            throw error(name, "is missing");
+            throw missing(name);
         }
         return toInts(name, node.get(name));
     }
@@ -99,7 +114,7 @@ final class LayerSettings {
 
     double requiredDouble(String name) {
         if (!has(name)) {
-            throw error(name, "is missing");
+            throw missing(name);
         }
         return optionalDouble(name, Double.NaN);
     }
@@ -168,7 +183,9 @@ final class LayerSettings {
             if (!read.contains(name)) {
                 Set<String> allowed = new LinkedHashSet<>(read);
                 allowed.remove("type");
-                throw new IllegalArgumentException(where + ": unknown setting '" + name + "' (allowed: " + allowed + ")");
+                String guess = Spelling.closest(name, allowed);
+                throw new IllegalArgumentException(where + ": unknown setting '" + name + "'"
+                        + (guess == null ? "" : "; did you mean '" + guess + "'?") + " (allowed: " + allowed + ")");
             }
         }
     }

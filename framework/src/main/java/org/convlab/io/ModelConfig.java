@@ -87,9 +87,23 @@ public final class ModelConfig {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("model config: not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("model config: not valid JSON" + where(e) + ": " + problem(e), e);
         }
         return fromTree(root);
+    }
+
+    /** " at line 3, column 7" of a JSON syntax error (Jackson counts both from 1). */
+    private static String where(JsonProcessingException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** Jackson's description without its "[Source: ...]" trailers, which repeat the input. */
+    private static String problem(JsonProcessingException e) {
+        String text = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        text = text.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "").strip();
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static ModelConfig fromTree(JsonNode root) {
@@ -100,8 +114,9 @@ public final class ModelConfig {
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String name = it.next();
             if (!TOP_LEVEL.contains(name)) {
-                throw new IllegalArgumentException("model config: unknown setting '" + name + "' (allowed: "
-                        + TOP_LEVEL + ")");
+                String guess = Spelling.closest(name, TOP_LEVEL);
+                throw new IllegalArgumentException("model config: unknown setting '" + name + "'"
+                        + (guess == null ? "" : "; did you mean '" + guess + "'?") + " (allowed: " + TOP_LEVEL + ")");
             }
         }
         JsonNode layers = root.get("layers");
@@ -223,8 +238,9 @@ public final class ModelConfig {
             }
             LayerCodec codec = BY_TYPE.get(layerType);
             if (codec == null) {
-                throw new IllegalArgumentException("layer " + path + ": unknown layer type '" + layerType
-                        + "' (known: " + layerTypes() + ")");
+                String guess = Spelling.closest(layerType, layerTypes());
+                throw new IllegalArgumentException("layer " + path + ": unknown layer type '" + layerType + "'"
+                        + (guess == null ? "" : "; did you mean '" + guess + "'?") + " (known: " + layerTypes() + ")");
             }
             try {
                 model.add(codec.build(s));

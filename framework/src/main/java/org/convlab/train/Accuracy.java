@@ -44,6 +44,18 @@ public final class Accuracy implements Metric {
             public double value() {
                 return total == 0 ? Double.NaN : (double) correct / total;
             }
+
+            @Override
+            public double[] state() {
+                return new double[] {correct, total};
+            }
+
+            @Override
+            public void restore(double[] state) {
+                MetricArrays.requireStateLength("accuracy", state, 2);
+                correct = (long) state[0];
+                total = (long) state[1];
+            }
         };
     }
 }

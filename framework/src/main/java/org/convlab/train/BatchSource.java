@@ -8,11 +8,9 @@ import java.util.function.IntFunction;
 /**
  * The batches of each epoch, for the {@link Trainer}. The same epoch index (and seed) must give
  * the same batches in the same order, so that a run resumed from a checkpoint sees exactly the data
- * of the uninterrupted run. A data-set iterator adapts in one line, e.g. for
- * {@code org.convlab.data.BatchIterator}:
- * <pre>{@code
- * BatchSource train = BatchSource.of(batches::epoch, b -> new MiniBatch(b.features(), b.labels()));
- * }</pre>
+ * of the uninterrupted run. A {@link org.convlab.data.DataSet} needs none: {@link Trainer#fit(
+ * org.convlab.data.DataSet, org.convlab.data.DataSet, int)} batches it ({@link DataSetBatches}); other
+ * per-epoch sources adapt with {@link #of}.
  */
 @FunctionalInterface
 public interface BatchSource {
@@ -24,6 +22,19 @@ public interface BatchSource {
      *        source that shuffles with it; a source with its own seed may ignore it
      */
     Iterable<MiniBatch> epoch(int epoch, long epochSeed);
+
+    /**
+     * The batches of {@code epoch} from index {@code firstBatch} on (a run resumed in the middle of an
+     * epoch). By default the earlier batches are drawn and dropped; a source that can start anywhere
+     * overrides this.
+     */
+    default Iterator<MiniBatch> batches(int epoch, long epochSeed, int firstBatch) {
+        Iterator<MiniBatch> it = epoch(epoch, epochSeed).iterator();
+        for (int i = 0; i < firstBatch && it.hasNext(); i++) {
+            it.next();
+        }
+        return it;
+    }
 
     /** The number of batches per epoch when known beforehand (for progress bars), else -1. */
     default int batchesPerEpoch() {

@@ -56,6 +56,20 @@ public final class Dice implements Metric {
                 }
                 return predicted + actual == 0 ? 1 : 2.0 * intersection / (predicted + actual);
             }
+
+            @Override
+            public double[] state() {
+                return new double[] {intersection, predicted, actual, any ? 1 : 0};
+            }
+
+            @Override
+            public void restore(double[] state) {
+                MetricArrays.requireStateLength("dice", state, 4);
+                intersection = (long) state[0];
+                predicted = (long) state[1];
+                actual = (long) state[2];
+                any = state[3] != 0;
+            }
         };
     }
 }

@@ -20,5 +20,21 @@ public interface Metric {
 
         /** The metric over every batch added; NaN when nothing was added. */
         double value();
+
+        /**
+         * The running sums, for a checkpoint taken in the middle of an epoch; {@link #restore}
+         * of them gives an accumulator that continues exactly. A metric without this support
+         * cannot be checkpointed mid-epoch.
+         */
+        default double[] state() {
+            throw new UnsupportedOperationException("the metric accumulator " + getClass().getName()
+                    + " cannot save its running sums (implement state() and restore())");
+        }
+
+        /** Sets the running sums to those of {@link #state()}. */
+        default void restore(double[] state) {
+            throw new UnsupportedOperationException("the metric accumulator " + getClass().getName()
+                    + " cannot restore its running sums (implement state() and restore())");
+        }
     }
 }

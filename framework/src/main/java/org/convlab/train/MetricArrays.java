@@ -24,4 +24,11 @@ final class MetricArrays {
                     + Arrays.toString(prediction.shape()) + ", got " + Arrays.toString(target.shape()));
         }
     }
+
+    static void requireStateLength(String metric, double[] state, int expected) {
+        if (state == null || state.length != expected) {
+            throw new IllegalArgumentException(metric + ": expected " + expected + " running sums, got "
+                    + (state == null ? "none" : state.length));
+        }
+    }
 }

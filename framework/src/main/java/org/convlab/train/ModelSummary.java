@@ -55,12 +55,26 @@ public final class ModelSummary {
                 shape = addRows(nested, index + ".", shape, rows);
                 continue;
             }
-            long mults = layer instanceof Costed c ? c.multiplications(shape) : 0;
-            shape = layer.outputShape(shape);
+            long mults;
+            try {
+                mults = layer instanceof Costed c ? c.multiplications(shape) : 0;
+                shape = layer.outputShape(shape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + index + " (" + layer.name() + "): "
+                        + withoutLayerName(e.getMessage(), layer.name()), e);
+            }
             long params = layer.parameters().stream().mapToLong(Parameter::size).sum();
             rows.add(new Row(index, layer.name(), shape.clone(), params, mults));
         }
         return shape;
+    }
+
+    // Layers start their messages with their own name; the index prefix names it already.
+    private static String withoutLayerName(String message, String name) {
+        if (message == null) {
+            return "does not accept the shape";
+        }
+        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
     }
 
     public List<Row> rows() {

@@ -52,6 +52,16 @@ public final class PrefetchingBatchSource implements BatchSource {
         return () -> new Reader(source.epoch(epoch, epochSeed), depth, epoch);
     }
 
+    /** Starts where the source starts a resumed epoch, so a source that can begin anywhere draws nothing twice. */
+    @Override
+    public Iterator<MiniBatch> batches(int epoch, long epochSeed, int firstBatch) {
+        if (firstBatch == 0) {
+            return epoch(epoch, epochSeed).iterator();
+        }
+        Iterator<MiniBatch> rest = source.batches(epoch, epochSeed, firstBatch);
+        return new Reader(() -> rest, depth, epoch);
+    }
+
     @Override
     public int batchesPerEpoch() {
         return source.batchesPerEpoch();

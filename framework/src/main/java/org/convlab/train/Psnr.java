@@ -58,6 +58,18 @@ public final class Psnr implements Metric {
             public double value() {
                 return images == 0 ? Double.NaN : sum / images;
             }
+
+            @Override
+            public double[] state() {
+                return new double[] {sum, images};
+            }
+
+            @Override
+            public void restore(double[] state) {
+                MetricArrays.requireStateLength("psnr", state, 2);
+                sum = state[0];
+                images = (long) state[1];
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.convlab.cli.train;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +9,17 @@ import org.convlab.charts.Charts;
 import org.convlab.data.DataSet;
 import org.convlab.data.fashion.FashionMnist;
 import org.convlab.io.Checkpoint;
+import org.convlab.io.IoErrors;
 import org.convlab.nn.Sequential;
+import org.convlab.report.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code convlab evaluate}: a checkpoint's accuracy and confusion matrix on the Fashion-MNIST test split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a trained model on the Fashion-MNIST test split: print its accuracy and",
-            "confusion matrix, and chart the matrix as a heatmap (charts/evaluate-confusion.png and .svg)."})
+        description = {"Evaluate a trained model on the Fashion-MNIST test split.",
+            "Prints the accuracy and the confusion matrix, then draws the matrix as a heatmap, "
+                    + "charts/evaluate-confusion.png and .svg (a chart that cannot be written is only a warning)."})
 public final class EvaluateCommand extends ModelCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE|DIR",
@@ -53,17 +57,27 @@ public final class EvaluateCommand extends ModelCommand {
         DataSet test = FashionData.head(fm.test(cp.config().dataType()), limit);
 
         ConfusionMatrix matrix = ConfusionMatrix.of(model, FashionData.inOrder(test, batch), FashionMnist.CLASS_NAMES);
-        Path dir = out != null ? out : file.toAbsolutePath().getParent();
-        List<String> charts = new Charts(dir.resolve("charts"), "charts", "evaluate").heatmap("confusion",
-                "Confusion matrix (test split)", "predicted class", "true class",
-                matrix.asDoubles());
-
+        // The result first: a chart that cannot be written must not cost the evaluation.
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d test images, model trained %d epochs, data: %s)%n",
-                100 * matrix.accuracy(), matrix.correct(), matrix.total(), cp.trainingState().epoch(), fm.source());
+        int epochs = cp.trainingState().epoch();
+        o.printf(Locale.ROOT, "accuracy %.2f%% (%d of %d test images, model trained %s, data: %s)%n",
+                100 * matrix.accuracy(), matrix.correct(), matrix.total(), Plural.of(epochs, "epoch"), fm.source());
         o.print(matrix.table());
-        o.println("wrote " + String.join(", ", charts.stream().map(c -> dir.resolve(c).toString()).toList()));
         o.flush();
+
+        Path dir = out != null ? out : file.toAbsolutePath().getParent();
+        try {
+            List<String> charts = new Charts(dir.resolve("charts"), "charts", "evaluate").heatmap("confusion",
+                    "Confusion matrix (test split)", "predicted class", "true class",
+                    matrix.asDoubles());
+            o.println("wrote " + String.join(", ", charts.stream().map(c -> dir.resolve(c).toString()).toList()));
+            o.flush();
+        } catch (UncheckedIOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("evaluate: warning: the confusion chart was not written to " + dir.resolve("charts") + ": "
+                    + IoErrors.directoryReason(e.getCause()));
+            err.flush();
+        }
         return 0;
     }
 }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code convlab export}: a checkpoint's weights as a NumPy {@code .npz} archive. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a trained model's weights as a NumPy .npz archive (PyTorch layouts),",
-            "one array per parameter named layerIndex.LayerType.param (e.g. 0.Conv2d.weight),",
-            "then the BatchNorm running statistics."})
+        description = {"Export a trained model's weights as a NumPy .npz archive.",
+            "One array per parameter in PyTorch's layouts, named index.LayerType.param (for example "
+                    + "0.Conv2d.weight), then the BatchNorm running statistics."})
 public final class ExportCommand extends ModelCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE|DIR",
@@ -28,11 +28,7 @@ public final class ExportCommand extends ModelCommand {
             throw usage("--out " + out + " is a directory; name the .npz file to write");
         }
         Sequential model = ModelFiles.readCheckpoint(checkpoint).buildModel();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        NpzExport.write(model, out);
+        NpzExport.write(model, out); // creates the directory, and says why when it cannot
         long parameters = model.parameters().stream().mapToLong(p -> p.value().length()).sum();
         int arrays = NamedArrays.parameterValues(model).size()
                 + (int) NamedArrays.buffers(model).values().stream().filter(b -> b.dataType().isFPType()).count();

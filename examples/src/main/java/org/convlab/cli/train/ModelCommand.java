@@ -1,6 +1,9 @@
 package org.convlab.cli.train;
 
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.convlab.io.IoErrors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,12 @@ abstract class ModelCommand implements Callable<Integer> {
         } catch (ParameterException | CommandFailure e) {
             throw e;
         } catch (NoSuchFileException e) {
-            throw new CommandFailure("no such file: " + e.getFile(), e);
+            throw new CommandFailure("no such file or directory: " + e.getFile(), e);
+        } catch (FileAlreadyExistsException e) {
+            // What Files.createDirectories reports when a file stands where a directory should be.
+            throw new CommandFailure("cannot create a directory: " + e.getFile() + " is a file, not a directory", e);
+        } catch (FileSystemException e) {
+            throw new CommandFailure(e.getFile() + ": " + IoErrors.reason(e), e);
         } catch (Exception e) {
             throw new CommandFailure(oneLine(e), e);
         }
@@ -40,11 +48,11 @@ abstract class ModelCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    /** The exception's message with line breaks folded into spaces; its class name when it has none. */
+    /** The exception's message with line breaks folded into spaces. */
     static String oneLine(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
+            return "an internal error without a message (set CONVLAB_DEBUG=1 to see where)";
         }
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }

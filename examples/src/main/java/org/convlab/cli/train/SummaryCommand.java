@@ -13,8 +13,8 @@ public final class SummaryCommand extends ModelCommand {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model config (JSON).")
     Path model;
 
-    @Option(names = "--input", required = true, split = ",", paramLabel = "C,H,W",
-            description = "The shape of one input sample, without the batch axis, e.g. 1,28,28.")
+    @Option(names = "--input", required = true, split = ",", paramLabel = "C,H,W", hideParamSyntax = true,
+            description = "The shape of one input sample, without the batch axis, for example 1,28,28.")
     long[] input;
 
     @Override

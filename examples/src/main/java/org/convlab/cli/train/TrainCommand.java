@@ -1,5 +1,6 @@
 package org.convlab.cli.train;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import org.convlab.nn.loss.SoftmaxCrossEntropy;
 import org.convlab.optim.Adam;
 import org.convlab.optim.Optimizer;
 import org.convlab.optim.SGD;
+import org.convlab.report.Plural;
 import org.convlab.train.Accuracy;
+import org.convlab.train.Callback;
 import org.convlab.train.EpochRecord;
 import org.convlab.train.History;
 import org.convlab.train.ProgressListener;
@@ -33,12 +36,19 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model (a JSON config, see examples/models/) on Fashion-MNIST.",
-            "Writes into --out: checkpoint.zip (after every epoch), history.json, train-settings.json and",
-            "charts/train-loss and charts/train-accuracy (PNG and SVG). Stop it at any time; --resume continues."})
+            "Writes into --out: checkpoint.zip (after every epoch), history.json, train-settings.json, and the "
+                    + "charts train-loss and train-accuracy (PNG and SVG) in charts/.",
+            "Stop it at any time with Ctrl-C: the checkpoint is saved at the last finished step, and --resume "
+                    + "continues exactly where it stopped."})
 public final class TrainCommand extends ModelCommand {
     static final int DEFAULT_BATCH = 64;
     static final long DEFAULT_SEED = 42;
     static final double DEFAULT_MOMENTUM = 0.9;
+    /** The exit status after Ctrl-C, as a shell reports a process ended by SIGINT. */
+    static final int INTERRUPTED = 130;
+
+    /** Tests add a callback to the trainer here (e.g. one that interrupts it after a given step). */
+    Callback testCallback;
 
     @Option(names = "--model", paramLabel = "FILE",
             description = "The model config (JSON). With --resume the checkpoint's model is used; a --model given "
@@ -101,13 +111,21 @@ public final class TrainCommand extends ModelCommand {
         PrintWriter o = spec.commandLine().getOut();
         int done = run.trainer.epoch();
         if (done >= epochs) {
-            o.printf("%s already holds %d trained epochs (--epochs %d): nothing to do%n", out, done, epochs);
+            o.printf("%s already holds %s (--epochs %d): nothing to do%n", out, Plural.of(done, "trained epoch"), epochs);
         } else {
+            String from = done == 0 && !run.trainer.state().midEpoch() ? "training"
+                    : "resuming after " + position(run.trainer) + ",";
             o.printf(Locale.ROOT, "%s %s: %d training and %d test images (%s), batch %d, %s lr %s, seed %d%n",
-                    done == 0 ? "training" : "resuming after epoch " + done + ",", s.model(), train.size(),
-                    test.size(), fm.source(), s.batch(), s.optimizer(), s.learningRate(), s.seed());
+                    from, s.model(), train.size(), test.size(), fm.source(), s.batch(), s.optimizer(),
+                    s.learningRate(), s.seed());
             o.flush();
-            run.trainer.fit(FashionData.shuffled(train, s.batch(), s.seed()), FashionData.inOrder(test, 500), epochs);
+            long stepsBefore = run.trainer.step();
+            try (CtrlC ctrlC = CtrlC.install(run.trainer)) {
+                run.trainer.fit(train, test, epochs);
+                if (run.trainer.interrupted()) {
+                    return stopped(run.trainer, stepsBefore, o);
+                }
+            }
         }
         History history = run.trainer.history();
         List<String> charts = new TrainingOutputs(out).write(history);
@@ -121,6 +139,37 @@ public final class TrainCommand extends ModelCommand {
                 String.join(", ", charts), out, (System.nanoTime() - start) / 1e9);
         o.flush();
         return 0;
+    }
+
+    /**
+     * After Ctrl-C: saves the checkpoint at the last finished step (also inside an epoch), the history
+     * and its charts, says what was saved and how to continue. Returns the exit status of an
+     * interrupted command (130, as a shell reports SIGINT).
+     */
+    private int stopped(Trainer trainer, long stepsBefore, PrintWriter o) throws IOException {
+        if (trainer.step() == stepsBefore) {
+            o.println(stepsBefore == 0 ? "interrupted before the first step: nothing was trained, nothing saved"
+                    : "interrupted before the next step: " + out.resolve(ModelFiles.CHECKPOINT)
+                            + " is unchanged (after " + position(trainer) + ")");
+        } else {
+            Checkpoint.save(out.resolve(ModelFiles.CHECKPOINT), trainer.model(), trainer.optimizer(), trainer.state());
+            new TrainingOutputs(out).write(trainer.history());
+            o.printf("interrupted: saved %s after %s (weights, optimizer state and the position in the epoch),%n"
+                    + "  with %s and the charts of the finished epochs, in %s%n", ModelFiles.CHECKPOINT,
+                    position(trainer), TrainingOutputs.HISTORY, out);
+        }
+        if (trainer.step() > 0) {
+            o.println("resume with: ./convlab train --resume --epochs " + epochs + " --out " + ShellWords.quote(out.toString()));
+        }
+        o.flush();
+        return INTERRUPTED;
+    }
+
+    /** "epoch 2 (step 314)", or "step 37 of epoch 3 (step 351 in all)" inside an epoch. */
+    private static String position(Trainer trainer) {
+        int batch = trainer.state().midEpoch() ? trainer.state().epochProgress().batches() : 0;
+        return batch == 0 ? "epoch " + trainer.epoch() + " (step " + trainer.step() + ")"
+                : "step " + batch + " of epoch " + (trainer.epoch() + 1) + " (step " + trainer.step() + " in all)";
     }
 
     /** A trainer ready to fit, with the settings to record. */
@@ -143,7 +192,7 @@ public final class TrainCommand extends ModelCommand {
         double m = momentum != null ? momentum : DEFAULT_MOMENTUM;
         TrainSettings s = new TrainSettings(model.toString(), data == null ? FashionData.DEFAULT : data, kind, rate, m,
                 batch == null ? DEFAULT_BATCH : batch, runSeed, limit);
-        return new Run(trainer(net, newOptimizer(net, s), runSeed), s, config.dataType());
+        return new Run(trainer(net, newOptimizer(net, s), runSeed, s.batch()), s, config.dataType());
     }
 
     private Run resumed(Path checkpoint) throws Exception {
@@ -183,7 +232,7 @@ public final class TrainCommand extends ModelCommand {
                 stored != null ? stored.limit() : limit);
         Optimizer opt = newOptimizer(net, s);
         cp.restoreOptimizer(opt);
-        Trainer trainer = trainer(net, opt, runSeed);
+        Trainer trainer = trainer(net, opt, runSeed, s.batch());
         trainer.restore(cp.trainingState());
         return new Run(trainer, s, cp.config().dataType());
     }
@@ -196,10 +245,15 @@ public final class TrainCommand extends ModelCommand {
         }
     }
 
-    private Trainer trainer(Sequential net, Optimizer opt, long runSeed) {
-        return Trainer.builder(net, new SoftmaxCrossEntropy(), opt).metrics(new Accuracy()).seed(runSeed)
+    private Trainer trainer(Sequential net, Optimizer opt, long runSeed, int batchSize) {
+        Trainer.Builder b = Trainer.builder(net, new SoftmaxCrossEntropy(), opt).metrics(new Accuracy()).seed(runSeed)
+                .batchSize(batchSize).shuffle(true)
                 .callbacks(new CheckpointEvery(1, out.resolve(ModelFiles.CHECKPOINT)), new TrainingOutputs(out))
-                .listener(ProgressListener.forConsole()).build();
+                .listener(ProgressListener.forConsole());
+        if (testCallback != null) {
+            b.callbacks(testCallback);
+        }
+        return b.build();
     }
 
     private static Optimizer newOptimizer(Sequential net, TrainSettings s) {
