@@ -16,7 +16,7 @@ import org.convlab.experiments.Figure;
  * others to 4 significant digits, tiny and huge ones as {@code 6.7e-16} (2 significant digits: at
  * that size only the order of magnitude matters, e.g. a round-off error).
  */
-final class Numbers {
+public final class Numbers {
 
     // Double.toString's forms: a mantissa with an exponent (E, no plus sign), or 7 and more decimals.
     private static final Pattern RAW_NUMBER = Pattern.compile(
@@ -79,7 +79,7 @@ final class Numbers {
     }
 
     /** An ISO-8601 instant as {@code 2 Dec 2026, 13:40 UTC}; anything else as given. */
-    static String timestamp(String iso) {
+    public static String timestamp(String iso) {
         try {
             return TIMESTAMP.format(Instant.parse(iso));
         } catch (DateTimeParseException e) {

@@ -89,6 +89,9 @@ class PrecisionAgreementTest {
     void float32AgreesWithFloat64(String type, String settings, long[] inputShape, double scale) throws Exception {
         Sequential f32 = build(type, settings, DataType.FLOAT);
         Sequential f64 = build(type, settings, DataType.DOUBLE);
+        // The input gradient is compared too: a Sequential skips it for its data input unless asked.
+        f32.setInputGradientNeeded(true);
+        f64.setInputGradientNeeded(true);
         INDArray x64 = Nd4j.rand(DataType.DOUBLE, inputShape).muli(2).subi(1).muli(scale);
         Nd4j.getRandom().setSeed(7);
         INDArray y64 = f64.forward(x64);

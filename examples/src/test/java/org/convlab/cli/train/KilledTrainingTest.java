@@ -37,7 +37,7 @@ class KilledTrainingTest {
     static final int CI_KILLS = 20;
     static final int LONG_KILLS = 100;
     private static final int KILLS = FuzzRun.LONG ? LONG_KILLS : CI_KILLS;
-    private static final int EPOCHS = FuzzRun.LONG ? 400 : 40; // a kill costs each run about two epochs
+    private static final int EPOCHS = FuzzRun.LONG ? 400 : 80; // a kill costs each run about two epochs
     private static final String MODEL = "{\"layers\":[{\"type\":\"AvgPool2d\",\"kernel\":[7]},{\"type\":\"Flatten\"},"
             + "{\"type\":\"Linear\",\"in\":16,\"out\":10}],\"seed\":3}";
 
@@ -119,7 +119,8 @@ class KilledTrainingTest {
         switch (moment) {
             case ANY_TIME -> {
                 // Start-up of the JVM is a good part of the run; a kill anywhere in the first few seconds.
-                p.waitFor(rng.nextLong(Math.max(200, Math.min(runMillis, 6000))), TimeUnit.MILLISECONDS);
+                // A third of an uninterrupted run at most, so that a kill rarely lets a resumed run finish.
+                p.waitFor(rng.nextLong(Math.max(200, Math.min(runMillis / 3, 6000))), TimeUnit.MILLISECONDS);
                 return writing(out);
             }
             case DURING_CHECKPOINT_WRITE -> {
