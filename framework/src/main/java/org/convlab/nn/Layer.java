@@ -33,6 +33,14 @@ public interface Layer {
     default void setTraining(boolean training) {
     }
 
+    /**
+     * Whether {@link #backward} must return dLoss/dInput. A layer whose input is data (the first
+     * layer of a Sequential, by default) is told false and may skip that work and return null;
+     * its parameter gradients are unaffected.
+     */
+    default void setInputGradientNeeded(boolean needed) {
+    }
+
     /** Non-trainable state that a checkpoint must keep (BatchNorm running statistics), by name. */
     default Map<String, INDArray> buffers() {
         return Map.of();

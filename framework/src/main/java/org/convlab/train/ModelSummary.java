@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.convlab.engine.RunsOnEngine;
 import org.convlab.nn.Costed;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
@@ -15,12 +16,14 @@ import org.convlab.nn.Sequential;
 /**
  * A table of a model's layers for one input shape: per layer its index (a path such as {@code 2.1}
  * inside a nested Sequential), name, output shape, parameter count and multiplication count (from
- * {@link Costed}, else 0), with totals. A layer used twice is listed twice, its parameters counted
+ * {@link Costed}, else 0) and, for a convolution, the algorithm its engine runs for that shape
+ * ({@link RunsOnEngine}), with totals. A layer used twice is listed twice, its parameters counted
  * once in the total.
  */
 public final class ModelSummary {
-    /** One layer's line. */
-    public record Row(String index, String layer, long[] outputShape, long parameters, long multiplications) {
+    /** One layer's line; {@code engine} is empty for a layer that does not run on the convolution engine. */
+    public record Row(String index, String layer, long[] outputShape, long parameters, long multiplications,
+            String engine) {
     }
 
     private final long[] inputShape;
@@ -56,9 +59,10 @@ public final class ModelSummary {
                 continue;
             }
             long mults = layer instanceof Costed c ? c.multiplications(shape) : 0;
+            String engine = layer instanceof RunsOnEngine e ? e.engineName(shape) : "";
             shape = layer.outputShape(shape);
             long params = layer.parameters().stream().mapToLong(Parameter::size).sum();
-            rows.add(new Row(index, layer.name(), shape.clone(), params, mults));
+            rows.add(new Row(index, layer.name(), shape.clone(), params, mults, engine));
         }
         return shape;
     }
@@ -84,29 +88,29 @@ public final class ModelSummary {
     @Override
     public String toString() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"#", "layer", "output shape", "params", "mults"});
+        cells.add(new String[] {"#", "layer", "engine", "output shape", "params", "mults"});
         for (Row r : rows) {
-            cells.add(new String[] {r.index(), r.layer(), Arrays.toString(r.outputShape()), grouped(r.parameters()),
-                grouped(r.multiplications())});
+            cells.add(new String[] {r.index(), r.layer(), r.engine(), Arrays.toString(r.outputShape()),
+                grouped(r.parameters()), grouped(r.multiplications())});
         }
-        cells.add(new String[] {"", "total", "input " + Arrays.toString(inputShape), grouped(totalParameters),
+        cells.add(new String[] {"", "total", "", "input " + Arrays.toString(inputShape), grouped(totalParameters),
             grouped(totalMultiplications)});
-        int[] width = new int[5];
+        int[] width = new int[6];
         for (String[] row : cells) {
-            for (int c = 0; c < 5; c++) {
+            for (int c = 0; c < 6; c++) {
                 width[c] = Math.max(width[c], row[c].length());
             }
         }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < cells.size(); r++) {
             if (r == 1 || r == cells.size() - 1) {
-                out.append("-".repeat(Arrays.stream(width).sum() + 8)).append('\n');
+                out.append("-".repeat(Arrays.stream(width).sum() + 10)).append('\n');
             }
             String[] row = cells.get(r);
             // Text columns left-aligned, numbers right-aligned.
             out.append(pad(row[0], width[0], false)).append("  ").append(pad(row[1], width[1], false)).append("  ")
-                    .append(pad(row[2], width[2], false)).append("  ").append(pad(row[3], width[3], true)).append("  ")
-                    .append(pad(row[4], width[4], true)).append('\n');
+                    .append(pad(row[2], width[2], false)).append("  ").append(pad(row[3], width[3], false)).append("  ")
+                    .append(pad(row[4], width[4], true)).append("  ").append(pad(row[5], width[5], true)).append('\n');
         }
         return out.toString();
     }
