@@ -84,33 +84,42 @@ public final class ModelSummary {
         return rows.isEmpty() ? inputShape.clone() : rows.get(rows.size() - 1).outputShape().clone();
     }
 
-    /** An aligned text table with a header, one line per layer and a totals line. */
+    /**
+     * An aligned text table with a header, one line per layer and a totals line, then a line naming
+     * the algorithm of each convolution ({@code engines: 0 native conv2d, 3 im2col+GEMM}).
+     */
     @Override
     public String toString() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"#", "layer", "engine", "output shape", "params", "mults"});
+        cells.add(new String[] {"#", "layer", "output shape", "params", "mults"});
         for (Row r : rows) {
-            cells.add(new String[] {r.index(), r.layer(), r.engine(), Arrays.toString(r.outputShape()),
-                grouped(r.parameters()), grouped(r.multiplications())});
+            cells.add(new String[] {r.index(), r.layer(), Arrays.toString(r.outputShape()), grouped(r.parameters()),
+                grouped(r.multiplications())});
         }
-        cells.add(new String[] {"", "total", "", "input " + Arrays.toString(inputShape), grouped(totalParameters),
+        cells.add(new String[] {"", "total", "input " + Arrays.toString(inputShape), grouped(totalParameters),
             grouped(totalMultiplications)});
-        int[] width = new int[6];
+        int[] width = new int[5];
         for (String[] row : cells) {
-            for (int c = 0; c < 6; c++) {
+            for (int c = 0; c < 5; c++) {
                 width[c] = Math.max(width[c], row[c].length());
             }
         }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < cells.size(); r++) {
             if (r == 1 || r == cells.size() - 1) {
-                out.append("-".repeat(Arrays.stream(width).sum() + 10)).append('\n');
+                out.append("-".repeat(Arrays.stream(width).sum() + 8)).append('\n');
             }
             String[] row = cells.get(r);
             // Text columns left-aligned, numbers right-aligned.
             out.append(pad(row[0], width[0], false)).append("  ").append(pad(row[1], width[1], false)).append("  ")
-                    .append(pad(row[2], width[2], false)).append("  ").append(pad(row[3], width[3], false)).append("  ")
-                    .append(pad(row[4], width[4], true)).append("  ").append(pad(row[5], width[5], true)).append('\n');
+                    .append(pad(row[2], width[2], false)).append("  ").append(pad(row[3], width[3], true)).append("  ")
+                    .append(pad(row[4], width[4], true)).append('\n');
+        }
+        // The engines on a line of their own under the table, so that the table's columns stay as they are.
+        String engines = rows.stream().filter(r -> !r.engine().isEmpty()).map(r -> r.index() + " " + r.engine())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!engines.isEmpty()) {
+            out.append("engines: ").append(engines).append('\n');
         }
         return out.toString();
     }
