@@ -11,7 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  *   <li>depthwise (one input channel per group, several groups): the direct kernel — no ND4J op
  *       does it in reasonable time, and lowering it hands GEMM thousands of one-row products;</li>
  *   <li>FLOAT, where ND4J's ops can compute the geometry ({@link NativeConv#supports}): native —
- *       oneDNN's kernels, several times faster than lowering (grouped: one op per group);</li>
+ *       oneDNN's kernels, several times faster than lowering (grouped: one op per group; dilated: the
+ *       kernel spread over its span with zeros, up to 3x the multiplications);</li>
  *   <li>a 1x1 convolution with stride 1: the pointwise GEMMs, no lowering;</li>
  *   <li>a single input channel (a first layer): the direct kernel with the outputs as multiplier;</li>
  *   <li>everything else, and every DOUBLE convolution: im2col + GEMM. ND4J's DOUBLE ops run generic
@@ -37,11 +38,11 @@ public final class ConvAlgorithms {
             case LOWERED:
                 return new LoweredConv(g, groupPool);
             case NATIVE:
-                return nativeFits ? new NativeConv(g, groupPool) : fallback(g, groupPool);
+                return nativeFits ? new NativeConv(g, type, groupPool) : fallback(g, groupPool);
             default:
                 boolean depthwise = g.groups > 1 && DepthwiseKernel.applies(g);
                 if (!depthwise && nativeFits && type == DataType.FLOAT) {
-                    return new NativeConv(g, groupPool);
+                    return new NativeConv(g, type, groupPool);
                 }
                 return fallback(g, groupPool);
         }

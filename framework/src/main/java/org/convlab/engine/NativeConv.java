@@ -27,30 +27,44 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code [k..., C/groups, O]}, because the transposed convolution's input channels are the
  * convolution's output channels. Converting a kernel is a copy of a few thousand elements per call.
  *
- * <p>What the ops cannot do is decided by {@link #supports}: only symmetric zero padding, no
- * depthwise groups (ND4J's depthwise_conv2d takes over a second on a [32, 128, 32, 32] batch), and in
- * FLOAT no dilation (the oneDNN FLOAT conv2d, conv3dnew and the deconv backward ops fail on it).
+ * <p>What the ops cannot do is decided by {@link #supports}: only symmetric zero padding and no
+ * depthwise groups (ND4J's depthwise_conv2d takes over a second on a [32, 128, 32, 32] batch). The
+ * oneDNN FLOAT conv2d, conv3dnew and deconv backward ops fail on dilation; there a dilated kernel is
+ * handed to them as the undilated kernel of its full span with zeros between the taps (k3, dilation
+ * 2: a 5x5 kernel, 25/9 of the multiplications, still far faster than lowering), and the weight
+ * gradient is that kernel's gradient read back at the taps. Beyond {@link #MAX_SPREAD} times the
+ * multiplications lowering wins, and the ops are not used.
  */
 final class NativeConv implements ConvAlgorithm {
     private final ConvGeometry g;
     private final ExecutorService groupPool;
     private final boolean volumetric;
+    /** The most extra multiplications a zero-inserted (spread) dilated kernel may cost. */
+    static final double MAX_SPREAD = 3.0;
+
     private final int[] convArgs;
     private final int[] deconvArgs;
+    /** Whether a dilated kernel goes to the ops spread out with zeros (FLOAT), and then its span per axis. */
+    private final boolean spread;
+    private final int[] span = new int[ConvGeometry.AXES];
 
-    NativeConv(ConvGeometry g, ExecutorService groupPool) {
+    NativeConv(ConvGeometry g, DataType type, ExecutorService groupPool) {
         this.g = g;
         this.groupPool = groupPool;
         this.volumetric = g.rank == 3;
+        this.spread = type == DataType.FLOAT && g.dilated();
+        for (int a = 0; a < ConvGeometry.AXES; a++) {
+            span[a] = spread ? g.dilation[a] * (g.kernel[a] - 1) + 1 : g.kernel[a];
+        }
         int first = volumetric ? 0 : 1;
         int axes = ConvGeometry.AXES - first;
         // kernel..., stride..., padding..., dilation..., then same-mode 0 and data format 0 (channels first).
         int[] common = new int[4 * axes + 2];
         for (int a = 0; a < axes; a++) {
-            common[a] = g.kernel[first + a];
+            common[a] = span[first + a];
             common[axes + a] = g.stride[first + a];
             common[2 * axes + a] = g.padBegin[first + a];
-            common[3 * axes + a] = g.dilation[first + a];
+            common[3 * axes + a] = spread ? 1 : g.dilation[first + a];
         }
         this.deconvArgs = common;
         this.convArgs = java.util.Arrays.copyOf(common, common.length + 1); // + weight format 0: [k..., iC, oC]
@@ -59,7 +73,16 @@ final class NativeConv implements ConvAlgorithm {
     /** Whether ND4J's ops compute this convolution correctly in {@code type} (see the class comment). */
     static boolean supports(ConvGeometry g, DataType type) {
         boolean depthwise = g.groups > 1 && g.groups == g.inChannels;
-        return g.symmetricPadding() && !depthwise && !(type == DataType.FLOAT && g.dilated());
+        return g.symmetricPadding() && !depthwise && !(type == DataType.FLOAT && spreadCost(g) > MAX_SPREAD);
+    }
+
+    /** Multiplications of the zero-inserted kernel over those of the dilated one: 1 without dilation. */
+    static double spreadCost(ConvGeometry g) {
+        double cost = 1;
+        for (int a = 0; a < ConvGeometry.AXES; a++) {
+            cost *= (g.dilation[a] * (g.kernel[a] - 1) + 1) / (double) g.kernel[a];
+        }
+        return cost;
     }
 
     /** Whether the transposed convolution of this geometry runs on deconv2d/3d: also no output padding. */
@@ -70,12 +93,13 @@ final class NativeConv implements ConvAlgorithm {
     @Override
     public String name() {
         String op = volumetric ? "conv3dnew" : "conv2d";
-        return "native " + op + (g.groups > 1 ? " x" + g.groups + " groups" : "");
+        return "native " + op + (g.groups > 1 ? " x" + g.groups + " groups" : "") + (spread ? " (spread kernel)" : "");
     }
 
     @Override
     public String transposedName() {
-        return "native " + (volumetric ? "deconv3d" : "deconv2d") + (g.groups > 1 ? " x" + g.groups + " groups" : "");
+        return "native " + (volumetric ? "deconv3d" : "deconv2d") + (g.groups > 1 ? " x" + g.groups + " groups" : "")
+                + (spread ? " (spread kernel)" : "");
     }
 
     @Override
@@ -196,21 +220,40 @@ final class NativeConv implements ConvAlgorithm {
         return g.groups == 1 ? v : v.get(interval(grp * perGroup, (grp + 1) * perGroup));
     }
 
-    /** Group {@code grp}'s rows of our [O, C/groups, k...] kernel as the ops' [k..., C/groups, O] (a copy). */
+    /**
+     * Group {@code grp}'s rows of our [O, C/groups, k...] kernel as the ops' [k..., C/groups, O] (a copy),
+     * spread over its dilated span with zeros between the taps when {@link #spread}.
+     */
     private INDArray opWeight(INDArray w, int grp, int og) {
-        INDArray rows = groupOf(w, grp, og);
+        int cg = g.inChannels / g.groups;
+        INDArray rows = groupOf(w, grp, og).reshape(og, cg, g.kernel[0], g.kernel[1], g.kernel[2]);
+        if (spread) {
+            INDArray full = Nd4j.zeros(w.dataType(), og, cg, span[0], span[1], span[2]);
+            full.get(taps()).assign(rows);
+            rows = full;
+        }
         if (volumetric) {
             return rows.permute(2, 3, 4, 1, 0).dup('c');
         }
-        INDArray w4 = rows.reshape(og, g.inChannels / g.groups, g.kernel[1], g.kernel[2]);
-        return w4.permute(2, 3, 1, 0).dup('c');
+        return rows.reshape(og, cg, span[1], span[2]).permute(2, 3, 1, 0).dup('c');
+    }
+
+    /** The positions of the kernel taps in a [O, C, span...] kernel: every dilation-th element. */
+    private org.nd4j.linalg.indexing.INDArrayIndex[] taps() {
+        return new org.nd4j.linalg.indexing.INDArrayIndex[] {all(), all(), interval(0, g.dilation[0], span[0]),
+            interval(0, g.dilation[1], span[1]), interval(0, g.dilation[2], span[2])};
     }
 
     /** Adds a [k..., C/groups, O] gradient (the ops' layout) into group {@code grp}'s rows of the [O, C/groups, k...] accumulator. */
     private void addWeightGradient(INDArray dwAccum, INDArray dwg, int grp, int og) {
-        INDArray ours = volumetric ? dwg.permute(4, 3, 0, 1, 2) : dwg.permute(3, 2, 0, 1);
+        int cg = g.inChannels / g.groups;
+        INDArray ours = (volumetric ? dwg.permute(4, 3, 0, 1, 2) : dwg.permute(3, 2, 0, 1)).dup('c')
+                .reshape(og, cg, span[0], span[1], span[2]);
+        if (spread) {
+            ours = ours.get(taps()).dup('c');
+        }
         INDArray rows = groupOf(dwAccum, grp, og);
-        rows.addi(ours.dup('c').reshape(rows.shape()));
+        rows.addi(ours.reshape(rows.shape()));
     }
 
     private void forEachGroup(IntConsumer body) {
