@@ -240,8 +240,14 @@ final class NativeConv implements ConvAlgorithm {
 
     /** The positions of the kernel taps in a [O, C, span...] kernel: every dilation-th element. */
     private org.nd4j.linalg.indexing.INDArrayIndex[] taps() {
-        return new org.nd4j.linalg.indexing.INDArrayIndex[] {all(), all(), interval(0, g.dilation[0], span[0]),
-            interval(0, g.dilation[1], span[1]), interval(0, g.dilation[2], span[2])};
+        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[2 + ConvGeometry.AXES];
+        idx[0] = all();
+        idx[1] = all();
+        for (int a = 0; a < ConvGeometry.AXES; a++) {
+            // A kernel of size 1 has one tap whatever its dilation (ND4J rounds a strided interval's end up).
+            idx[2 + a] = span[a] == 1 ? interval(0, 1) : interval(0, g.dilation[a], span[a]);
+        }
+        return idx;
     }
 
     /** Adds a [k..., C/groups, O] gradient (the ops' layout) into group {@code grp}'s rows of the [O, C/groups, k...] accumulator. */

@@ -28,6 +28,7 @@ class ConvLayerTest {
                 ConvCase.of(2, 2, 3, 3).pad(1).noBias(),
                 ConvCase.of(2, 3, 2, 2).stride(2).size(6),
                 ConvCase.of(2, 2, 2, 3).dilation(2).pad(1).size(7),
+                ConvCase.of(2, 2, 3, 1).dilation(2).size(4),
                 ConvCase.of(2, 4, 6, 3).groups(2).pad(1),
                 ConvCase.of(2, 4, 4, 3).groups(4).stride(2).pad(1),
                 ConvCase.of(2, 2, 2, 4).word("same").size(5),
