@@ -70,9 +70,9 @@ class ModelSummaryTest {
         List<ModelSummary.Row> rows = ModelSummary.of(model, 2, 1, 12, 12).rows();
         assertEquals("native conv2d", rows.get(0).engine());
         assertEquals("im2col+GEMM", rows.get(1).engine());
-        assertEquals("depthwise direct + native conv2d", rows.get(2).engine());
+        assertEquals("depthwise direct + pointwise GEMM", rows.get(2).engine());
         assertEquals("", rows.get(3).engine());
         assertTrue(ModelSummary.of(model, 2, 1, 12, 12).toString().contains(
-                "engines: 0 native conv2d, 1 im2col+GEMM, 2 depthwise direct + native conv2d\n"));
+                "engines: 0 native conv2d, 1 im2col+GEMM, 2 depthwise direct + pointwise GEMM\n"));
     }
 }

@@ -142,6 +142,8 @@ class EngineAgreementTest {
         assertEquals("native conv2d", Conv2d.builder(4, 4, 3).dataType(DataType.DOUBLE).engine(EngineChoice.NATIVE)
                 .build().engineName(in));
         assertEquals("im2col+GEMM", Conv2d.builder(4, 4, 3).engine(EngineChoice.LOWERED).build().engineName(in));
+        assertEquals("pointwise GEMM", PointwiseConv2d.builder(4, 4).build().engineName(in));
+        assertEquals("native conv2d", PointwiseConv2d.builder(4, 4).engine(EngineChoice.NATIVE).build().engineName(in));
         assertEquals("native conv3dnew", Conv3d.builder(4, 4, 3).build().engineName(2, 4, 5, 5, 5));
         assertEquals("native conv2d", Conv1d.builder(4, 4, 3).build().engineName(2, 4, 9));
     }
