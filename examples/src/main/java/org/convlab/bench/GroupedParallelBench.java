@@ -45,9 +45,9 @@ public class GroupedParallelBench {
             Nd4j.factory().blas().setMaxThreads(blasThreads);
             Nd4j.getEnvironment().setMaxThreads(blasThreads);
         }
-        layer = BenchCase.GROUPED.layer(parallel);
-        x = Init.uniform(1, DataType.FLOAT, -1, 1, BenchCase.GROUPED.input);
-        dy = Init.uniform(2, DataType.FLOAT, -1, 1, layer.outputShape(BenchCase.GROUPED.input));
+        layer = BenchCase.GROUPED2D.groupedLayer(parallel);
+        x = Init.uniform(1, DataType.FLOAT, -1, 1, BenchCase.GROUPED2D.input);
+        dy = Init.uniform(2, DataType.FLOAT, -1, 1, layer.outputShape(BenchCase.GROUPED2D.input));
     }
 
     @Benchmark
@@ -60,6 +60,6 @@ public class GroupedParallelBench {
 
     /** Read by the bench command to print GFLOP/s: useful floating-point operations of one call. */
     public static double gflopPerCall(String method, Map<String, String> params) {
-        return 3 * 2.0 * BenchCase.GROUPED.multiplications() / 1e9;
+        return 3 * 2.0 * BenchCase.GROUPED2D.multiplications() / 1e9;
     }
 }

@@ -7,6 +7,7 @@ import org.convlab.cli.train.TrainCommand;
 import org.convlab.experiments.ExperimentRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +29,9 @@ public final class ConvLabCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    EngineOption engine;
 
     /** Without a subcommand, show what there is to do. */
     @Override

@@ -165,6 +165,75 @@ public final class ConvGeometry {
         return pairs * outChannels * (inChannels / groups);
     }
 
+    /** Kernel sizes, {@code rank} values. */
+    public int[] kernel() {
+        return Arrays.copyOfRange(kernel, AXES - rank, AXES);
+    }
+
+    public int[] stride() {
+        return Arrays.copyOfRange(stride, AXES - rank, AXES);
+    }
+
+    /** Zero padding at the start of each axis, {@code rank} values. */
+    public int[] padBegin() {
+        return Arrays.copyOfRange(padBegin, AXES - rank, AXES);
+    }
+
+    public int[] dilation() {
+        return Arrays.copyOfRange(dilation, AXES - rank, AXES);
+    }
+
+    /** True when some axis has dilation above 1. */
+    public boolean dilated() {
+        return dilation[0] > 1 || dilation[1] > 1 || dilation[2] > 1;
+    }
+
+    /**
+     * True when padding every axis by its start padding on both sides gives this geometry's output
+     * size: the only padding that ND4J's ops take. The end padding may differ where the last rows
+     * are never read (a strided window that stops early), not where it adds or removes an output.
+     */
+    public boolean symmetricPadding() {
+        for (int a = 0; a < AXES; a++) {
+            int span = dilation[a] * (kernel[a] - 1) + 1;
+            int size = in[a] + 2 * padBegin[a] - span;
+            if (size < 0 || size / stride[a] + 1 != out[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the transposed convolution of this geometry, at ND4J's output size
+     * {@code (out-1)s - 2p + d(k-1) + 1}, lands exactly on this geometry's input size: no output padding.
+     */
+    public boolean transposeFitsWithoutOutputPadding() {
+        for (int a = 0; a < AXES; a++) {
+            int span = dilation[a] * (kernel[a] - 1) + 1;
+            if ((out[a] - 1) * stride[a] - 2 * padBegin[a] + span != in[a]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A [rows, cols] view sharing {@code a}'s memory, so that GEMM can accumulate into it. */
+    static org.nd4j.linalg.api.ndarray.INDArray matrixView(org.nd4j.linalg.api.ndarray.INDArray a, int rows,
+            int cols) {
+        if (a.isView() || a.ordering() != 'c') {
+            throw new IllegalArgumentException("the gradient accumulator must be a contiguous c-order array");
+        }
+        return a.reshape('c', rows, cols);
+    }
+
+    @Override
+    public String toString() {
+        return rank + "d " + inChannels + "->" + outChannels + " in=" + Arrays.toString(inSize()) + " k="
+                + Arrays.toString(kernel()) + " s=" + Arrays.toString(stride()) + " p=" + Arrays.toString(padBegin())
+                + " d=" + Arrays.toString(dilation()) + " groups=" + groups;
+    }
+
     synchronized LoweringPlan plan() {
         if (plan == null) {
             plan = new LoweringPlan(this);

@@ -1,5 +1,6 @@
 package org.convlab.engine;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -14,39 +15,54 @@ final class DepthwiseKernel {
     private DepthwiseKernel() {
     }
 
+    /** Every group holds one input channel (also a convolution of a single input channel). */
     static boolean applies(ConvGeometry g) {
         return g.inChannels == g.groups;
     }
 
-    /** y[n, c*m + j] = sum_k w[c*m + j, k] x[n, c] shifted by tap k; {@code y} must be zero. */
+    /**
+     * y[n, c*m + j] = sum_k w[c*m + j, k] x[n, c] shifted by tap k; every element of {@code y} is
+     * written. Runs in parallel over (sample, channel) pairs, each of which owns its output slices.
+     */
     static void forward(ConvGeometry g, int batch, Object x, Object w, Object y) {
         LoweringPlan plan = g.plan();
         int m = g.outChannels / g.inChannels;
-        IntStream.range(0, g.inChannels).parallel().forEach(c -> {
-            for (int n = 0; n < batch; n++) {
-                for (int j = 0; j < m; j++) {
-                    int o = c * m + j;
-                    int xBase = (n * g.inChannels + c) * plan.inVolume;
-                    int yBase = (n * g.outChannels + o) * g.outVolume();
-                    if (x instanceof float[] xf) {
-                        forward(plan, xf, xBase, (float[]) w, o * plan.kernelVolume, (float[]) y, yBase);
-                    } else {
-                        forward(plan, (double[]) x, xBase, (double[]) w, o * plan.kernelVolume, (double[]) y, yBase);
-                    }
+        IntStream.range(0, batch * g.inChannels).parallel().forEach(nc -> {
+            int n = nc / g.inChannels;
+            int c = nc % g.inChannels;
+            int xBase = (n * g.inChannels + c) * plan.inVolume;
+            for (int j = 0; j < m; j++) {
+                int o = c * m + j;
+                int yBase = (n * g.outChannels + o) * g.outVolume();
+                if (x instanceof float[] xf) {
+                    Arrays.fill((float[]) y, yBase, yBase + g.outVolume(), 0f);
+                    forward(plan, xf, xBase, (float[]) w, o * plan.kernelVolume, (float[]) y, yBase);
+                } else {
+                    Arrays.fill((double[]) y, yBase, yBase + g.outVolume(), 0d);
+                    forward(plan, (double[]) x, xBase, (double[]) w, o * plan.kernelVolume, (double[]) y, yBase);
                 }
             }
         });
     }
 
-    /** Adds the input gradient into {@code dx} and, when {@code dw} is not null, the weight gradient into {@code dw}. */
+    /**
+     * Writes the input gradient into {@code dx} when it is not null (every element) and adds the
+     * weight gradient into {@code dw} when it is not null. Runs in parallel over channels, each of
+     * which owns its slices of {@code dx} and {@code dw}, so the sums do not depend on the thread count.
+     */
     static void backward(ConvGeometry g, int batch, Object x, Object w, Object dy, Object dx, Object dw) {
         LoweringPlan plan = g.plan();
         int m = g.outChannels / g.inChannels;
         IntStream.range(0, g.inChannels).parallel().forEach(c -> {
             for (int n = 0; n < batch; n++) {
+                int xBase = (n * g.inChannels + c) * plan.inVolume;
+                if (dx instanceof float[] dxf) {
+                    Arrays.fill(dxf, xBase, xBase + plan.inVolume, 0f);
+                } else if (dx != null) {
+                    Arrays.fill((double[]) dx, xBase, xBase + plan.inVolume, 0d);
+                }
                 for (int j = 0; j < m; j++) {
                     int o = c * m + j;
-                    int xBase = (n * g.inChannels + c) * plan.inVolume;
                     int yBase = (n * g.outChannels + o) * g.outVolume();
                     int wBase = o * plan.kernelVolume;
                     if (dy instanceof float[] dyf) {
@@ -83,8 +99,15 @@ final class DepthwiseKernel {
                 }
                 int src = xBase + start;
                 int dst = yBase + l * p.outW;
-                for (int o = from; o < to; o++) {
-                    y[dst + o] += wk * x[src + o * p.strideW];
+                if (p.strideW == 1) {
+                    // A unit-stride run: the JIT turns this loop into vector multiply-adds.
+                    for (int o = from; o < to; o++) {
+                        y[dst + o] += wk * x[src + o];
+                    }
+                } else {
+                    for (int o = from; o < to; o++) {
+                        y[dst + o] += wk * x[src + o * p.strideW];
+                    }
                 }
             }
         }
@@ -102,8 +125,15 @@ final class DepthwiseKernel {
                 }
                 int src = xBase + start;
                 int dst = yBase + l * p.outW;
-                for (int o = from; o < to; o++) {
-                    y[dst + o] += wk * x[src + o * p.strideW];
+                if (p.strideW == 1) {
+                    // A unit-stride run: the JIT turns this loop into vector multiply-adds.
+                    for (int o = from; o < to; o++) {
+                        y[dst + o] += wk * x[src + o];
+                    }
+                } else {
+                    for (int o = from; o < to; o++) {
+                        y[dst + o] += wk * x[src + o * p.strideW];
+                    }
                 }
             }
         }
@@ -122,8 +152,14 @@ final class DepthwiseKernel {
                 }
                 int dst = xBase + start;
                 int src = yBase + l * p.outW;
-                for (int o = from; o < to; o++) {
-                    dx[dst + o * p.strideW] += wk * dy[src + o];
+                if (p.strideW == 1) {
+                    for (int o = from; o < to; o++) {
+                        dx[dst + o] += wk * dy[src + o];
+                    }
+                } else {
+                    for (int o = from; o < to; o++) {
+                        dx[dst + o * p.strideW] += wk * dy[src + o];
+                    }
                 }
             }
         }
@@ -142,8 +178,14 @@ final class DepthwiseKernel {
                 }
                 int dst = xBase + start;
                 int src = yBase + l * p.outW;
-                for (int o = from; o < to; o++) {
-                    dx[dst + o * p.strideW] += wk * dy[src + o];
+                if (p.strideW == 1) {
+                    for (int o = from; o < to; o++) {
+                        dx[dst + o] += wk * dy[src + o];
+                    }
+                } else {
+                    for (int o = from; o < to; o++) {
+                        dx[dst + o * p.strideW] += wk * dy[src + o];
+                    }
                 }
             }
         }

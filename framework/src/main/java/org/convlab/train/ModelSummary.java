@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.convlab.engine.RunsOnEngine;
 import org.convlab.nn.Costed;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
@@ -15,12 +16,14 @@ import org.convlab.nn.Sequential;
 /**
  * A table of a model's layers for one input shape: per layer its index (a path such as {@code 2.1}
  * inside a nested Sequential), name, output shape, parameter count and multiplication count (from
- * {@link Costed}, else 0), with totals. A layer used twice is listed twice, its parameters counted
+ * {@link Costed}, else 0) and, for a convolution, the algorithm its engine runs for that shape
+ * ({@link RunsOnEngine}), with totals. A layer used twice is listed twice, its parameters counted
  * once in the total.
  */
 public final class ModelSummary {
-    /** One layer's line. */
-    public record Row(String index, String layer, long[] outputShape, long parameters, long multiplications) {
+    /** One layer's line; {@code engine} is empty for a layer that does not run on the convolution engine. */
+    public record Row(String index, String layer, long[] outputShape, long parameters, long multiplications,
+            String engine) {
     }
 
     private final long[] inputShape;
@@ -56,15 +59,17 @@ public final class ModelSummary {
                 continue;
             }
             long mults;
+            String engine;
             try {
                 mults = layer instanceof Costed c ? c.multiplications(shape) : 0;
+                engine = layer instanceof RunsOnEngine e ? e.engineName(shape) : "";
                 shape = layer.outputShape(shape);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + index + " (" + layer.name() + "): "
                         + withoutLayerName(e.getMessage(), layer.name()), e);
             }
             long params = layer.parameters().stream().mapToLong(Parameter::size).sum();
-            rows.add(new Row(index, layer.name(), shape.clone(), params, mults));
+            rows.add(new Row(index, layer.name(), shape.clone(), params, mults, engine));
         }
         return shape;
     }
@@ -94,7 +99,10 @@ public final class ModelSummary {
         return rows.isEmpty() ? inputShape.clone() : rows.get(rows.size() - 1).outputShape().clone();
     }
 
-    /** An aligned text table with a header, one line per layer and a totals line. */
+    /**
+     * An aligned text table with a header, one line per layer and a totals line, then a line naming
+     * the algorithm of each convolution ({@code engines: 0 native conv2d, 3 im2col+GEMM}).
+     */
     @Override
     public String toString() {
         List<String[]> cells = new ArrayList<>();
@@ -121,6 +129,12 @@ public final class ModelSummary {
             out.append(pad(row[0], width[0], false)).append("  ").append(pad(row[1], width[1], false)).append("  ")
                     .append(pad(row[2], width[2], false)).append("  ").append(pad(row[3], width[3], true)).append("  ")
                     .append(pad(row[4], width[4], true)).append('\n');
+        }
+        // The engines on a line of their own under the table, so that the table's columns stay as they are.
+        String engines = rows.stream().filter(r -> !r.engine().isEmpty()).map(r -> r.index() + " " + r.engine())
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!engines.isEmpty()) {
+            out.append("engines: ").append(engines).append('\n');
         }
         return out.toString();
     }

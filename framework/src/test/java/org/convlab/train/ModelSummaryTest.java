@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.convlab.nn.Sequential;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.conv.Conv2d;
+import org.convlab.nn.conv.DepthwiseSeparableConv2d;
 import org.convlab.nn.layers.BatchNorm2d;
 import org.convlab.nn.layers.Flatten;
 import org.convlab.nn.layers.Linear;
@@ -50,12 +52,27 @@ class ModelSummaryTest {
     void theTableIsAlignedWithOneLinePerLayerAndTotals() {
         String table = ModelSummary.of(smallCnn(), 1, 1, 28, 28).toString();
         String[] lines = table.split("\n");
-        assertEquals(1 + 1 + 6 + 1 + 1, lines.length);
+        assertEquals(1 + 1 + 6 + 1 + 1 + 1, lines.length);
         int width = lines[0].length();
-        for (String line : lines) {
-            assertEquals(width, line.length(), "misaligned: '" + line + "'");
+        for (int i = 0; i < lines.length - 1; i++) {
+            assertEquals(width, lines[i].length(), "misaligned: '" + lines[i] + "'");
         }
         assertTrue(table.contains("15,786"), table);
-        assertTrue(lines[lines.length - 1].contains("total"), table);
+        assertTrue(lines[lines.length - 2].contains("total"), table);
+        assertEquals("engines: 0 native conv2d", lines[lines.length - 1]);
+    }
+
+    @Test
+    void eachConvolutionShowsTheAlgorithmItsEngineRunsAndOtherLayersNone() {
+        Sequential model = new Sequential(Conv2d.builder(1, 8, 3).padding(1).seed(1).build(),
+                Conv2d.builder(8, 8, 3).padding(1).engine(EngineChoice.LOWERED).seed(2).build(),
+                DepthwiseSeparableConv2d.builder(8, 4, 3).padding(1).seed(3).build(), new ReLU());
+        List<ModelSummary.Row> rows = ModelSummary.of(model, 2, 1, 12, 12).rows();
+        assertEquals("native conv2d", rows.get(0).engine());
+        assertEquals("im2col+GEMM", rows.get(1).engine());
+        assertEquals("depthwise direct + pointwise GEMM", rows.get(2).engine());
+        assertEquals("", rows.get(3).engine());
+        assertTrue(ModelSummary.of(model, 2, 1, 12, 12).toString().contains(
+                "engines: 0 native conv2d, 1 im2col+GEMM, 2 depthwise direct + pointwise GEMM\n"));
     }
 }

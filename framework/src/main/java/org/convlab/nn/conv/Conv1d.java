@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The deep-learning "convolution" on [N, C, L] inputs: a cross-correlation (the kernel is not
@@ -10,7 +9,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class Conv1d extends ConvLayer {
     Conv1d(ConvSpec spec) {
-        super(spec, false, ConvEngine.SEQUENTIAL);
+        super(spec, false, null);
     }
 
     public static Builder builder(int inChannels, int outChannels, int... kernel) {
@@ -25,7 +24,7 @@ public final class Conv1d extends ConvLayer {
 
         @Override
         public Conv1d build() {
-            return new Conv1d(spec());
+            return withEngine(new Conv1d(spec()));
         }
     }
 }

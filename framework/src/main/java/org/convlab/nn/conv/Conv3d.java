@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The deep-learning "convolution" on [N, C, D, H, W] inputs: a cross-correlation (the kernel is not
@@ -10,7 +9,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class Conv3d extends ConvLayer {
     Conv3d(ConvSpec spec) {
-        super(spec, false, ConvEngine.SEQUENTIAL);
+        super(spec, false, null);
     }
 
     public static Builder builder(int inChannels, int outChannels, int... kernel) {
@@ -25,7 +24,7 @@ public final class Conv3d extends ConvLayer {
 
         @Override
         public Conv3d build() {
-            return new Conv3d(spec());
+            return withEngine(new Conv3d(spec()));
         }
     }
 }

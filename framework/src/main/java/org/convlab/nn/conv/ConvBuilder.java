@@ -2,6 +2,8 @@ package org.convlab.nn.conv;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.convlab.engine.EngineChoice;
+import org.convlab.engine.RunsOnEngine;
 import org.convlab.nn.Init;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -29,6 +31,7 @@ public abstract class ConvBuilder<B extends ConvBuilder<B, L>, L> {
     protected PaddingMode paddingMode = PaddingMode.ZEROS;
     protected DataType dataType = DataType.FLOAT;
     protected Long seed;
+    protected EngineChoice engine;
 
     protected ConvBuilder(String kind, int rank, int inChannels, int outChannels, int... kernel) {
         this.kind = kind;
@@ -97,7 +100,25 @@ public abstract class ConvBuilder<B extends ConvBuilder<B, L>, L> {
         return self();
     }
 
+    /**
+     * The engine this layer runs on: {@code AUTO} (the fastest correct algorithm), {@code NATIVE}
+     * (ND4J's ops where they apply) or {@code LOWERED} (im2col + GEMM). Default: the global setting,
+     * {@link EngineChoice#getDefault()}.
+     */
+    public B engine(EngineChoice engine) {
+        this.engine = engine;
+        return self();
+    }
+
     public abstract L build();
+
+    /** Applies the {@link #engine} setting, if any, to a layer just built. */
+    protected final <T extends RunsOnEngine> T withEngine(T layer) {
+        if (engine != null) {
+            layer.setEngine(engine);
+        }
+        return layer;
+    }
 
     /** Validates every option and expands one-value settings to every axis. */
     protected ConvSpec spec() {

@@ -4,37 +4,40 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.convlab.engine.ConvEngine;
+import java.util.concurrent.ExecutorService;
+import org.convlab.engine.ConvAlgorithm;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A convolution of any rank on the shared {@link ConvEngine}: the cross-correlation
+ * A convolution of any rank on the engine ({@link ConvAlgorithm}): the cross-correlation
  * {@code y[o] = b[o] + sum_{c in group(o)} sum_t w[o, c, t] x[c, p*s + t*d - pad]}, or with
  * {@code flipsKernel} the true convolution, which is the same with the stored kernel reversed on
  * every spatial axis. Non-zero padding modes pad explicitly before a zero-padded convolution.
+ * The geometry of each input shape and its algorithm are built once and cached.
  */
 public class ConvLayer extends KernelLayer {
     private final boolean flipsKernel;
-    private final ConvEngine engine;
     private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
 
-    private record Saved(INDArray engineInput, ConvGeometry geometry, INDArray engineWeight, int[] inSize) {
+    private record Saved(INDArray engineInput, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray engineWeight,
+            int[] inSize) {
     }
 
-    ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine) {
-        this(spec, flipsKernel, engine, "weight");
+    /** @param groupPool runs the groups concurrently when not null (results are identical) */
+    ConvLayer(ConvSpec spec, boolean flipsKernel, ExecutorService groupPool) {
+        this(spec, flipsKernel, groupPool, "weight");
     }
 
     /** A convolution whose weight parameter is called {@code weightName} (a step of a composite layer). */
-    ConvLayer(ConvSpec spec, boolean flipsKernel, ConvEngine engine, String weightName) {
-        super(spec, spec.outChannels(), spec.inChannels() / spec.groups(), weightName);
+    ConvLayer(ConvSpec spec, boolean flipsKernel, ExecutorService groupPool, String weightName) {
+        super(spec, spec.outChannels(), spec.inChannels() / spec.groups(), weightName, false, groupPool);
         this.saved = new SavedForBackward<>(spec.describe());
         this.flipsKernel = flipsKernel;
-        this.engine = engine;
     }
 
     @Override
@@ -44,8 +47,9 @@ public class ConvLayer extends KernelLayer {
         INDArray x = spec.paddingMode() == PaddingMode.ZEROS ? input
                 : ModePadding.pad(input, spec.padBefore(), spec.padAfter(), spec.paddingMode());
         INDArray w = flipsKernel ? KernelFlip.flip(weight().value()) : weight().value();
-        INDArray y = engine.forward(g, x, w, bias() == null ? null : bias().value());
-        saved.push(new Saved(x, g, w, spatial(input.shape())));
+        ConvAlgorithm algorithm = algorithm(g);
+        INDArray y = algorithm.forward(x, w, bias() == null ? null : bias().value());
+        saved.push(new Saved(x, g, algorithm, w, spatial(input.shape())));
         return y;
     }
 
@@ -55,19 +59,21 @@ public class ConvLayer extends KernelLayer {
         long n = gradOutput.size(0);
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().outputShape(n),
                 gradOutput.shape());
+        boolean needDx = inputGradientNeeded();
+        INDArray dBias = bias() == null ? null : bias().grad();
         INDArray dx;
         if (flipsKernel) {
-            INDArray dFlipped = weight().grad().ulike();
-            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), dFlipped);
+            // The engine accumulates the gradient of the flipped kernel: start it from zero.
+            INDArray dFlipped = Nd4j.zeros(weight().grad().dataType(), weight().grad().shape());
+            dx = s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, dFlipped, dBias, needDx);
             weight().grad().addi(KernelFlip.flip(dFlipped));
         } else {
-            dx = engine.backward(s.geometry(), s.engineInput(), gradOutput, s.engineWeight(), weight().grad());
+            dx = s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, weight().grad(), dBias, needDx);
         }
-        if (bias() != null) {
-            bias().grad().addi(ConvEngine.biasGradient(gradOutput));
+        if (dx == null || spec.paddingMode() == PaddingMode.ZEROS) {
+            return dx;
         }
-        return spec.paddingMode() == PaddingMode.ZEROS ? dx
-                : ModePadding.unpadGradient(dx, s.inSize(), spec.padBefore(), spec.padAfter(), spec.paddingMode());
+        return ModePadding.unpadGradient(dx, s.inSize(), spec.padBefore(), spec.padAfter(), spec.paddingMode());
     }
 
     @Override
@@ -80,6 +86,11 @@ public class ConvLayer extends KernelLayer {
         return inputShape[0] * geometry(inputShape).multiplicationsPerSample();
     }
 
+    @Override
+    ConvGeometry geometryOf(long... inputShape) {
+        return geometry(inputShape);
+    }
+
     /** The engine geometry for an input shape, validated and cached. */
     public ConvGeometry geometry(long... inputShape) {
         String who = spec.describe();
@@ -87,12 +98,14 @@ public class ConvLayer extends KernelLayer {
         Checks.requireRank(who, inputShape, spec.rank() + 2, layout);
         Checks.requireSize(who, inputShape, 1, spec.inChannels(), "input channels");
         List<Long> key = Arrays.stream(inputShape).skip(1).boxed().toList();
-        ConvGeometry g = geometries.get(key);
-        if (g == null) {
-            g = newGeometry(who, spatial(inputShape));
-            geometries.put(key, g);
+        synchronized (geometries) {
+            ConvGeometry g = geometries.get(key);
+            if (g == null) {
+                g = newGeometry(who, spatial(inputShape));
+                geometries.put(key, g);
+            }
+            return g;
         }
-        return g;
     }
 
     private ConvGeometry newGeometry(String who, int[] in) {
@@ -127,6 +140,6 @@ public class ConvLayer extends KernelLayer {
 
     @Override
     public String toString() {
-        return spec.toString();
+        return spec.toString() + " engine=" + engine();
     }
 }

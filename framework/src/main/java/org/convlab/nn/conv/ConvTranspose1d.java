@@ -23,7 +23,7 @@ public final class ConvTranspose1d extends ConvTransposeLayer {
 
         @Override
         public ConvTranspose1d build() {
-            return new ConvTranspose1d(spec());
+            return withEngine(new ConvTranspose1d(spec()));
         }
     }
 }

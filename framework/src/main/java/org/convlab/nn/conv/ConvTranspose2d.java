@@ -23,7 +23,7 @@ public final class ConvTranspose2d extends ConvTransposeLayer {
 
         @Override
         public ConvTranspose2d build() {
-            return new ConvTranspose2d(spec());
+            return withEngine(new ConvTranspose2d(spec()));
         }
     }
 }

@@ -23,7 +23,7 @@ public final class ConvTranspose3d extends ConvTransposeLayer {
 
         @Override
         public ConvTranspose3d build() {
-            return new ConvTranspose3d(spec());
+            return withEngine(new ConvTranspose3d(spec()));
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.convlab.nn.conv;
 
 import java.util.Arrays;
-import org.convlab.engine.ConvEngine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.convlab.engine.ConvAlgorithm;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
 import org.convlab.nn.SavedForBackward;
@@ -15,17 +18,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * input gradient, and its backward pass is the convolution's forward pass (for dInput) and the
  * convolution's weight gradient with the roles of input and output gradient exchanged.
  *
+ * <p>On the engine it is the {@link ConvAlgorithm}'s transposed pass of that geometry (native:
+ * deconv2d / deconv3d; otherwise the adjoint identities). Geometry and algorithm are cached per
+ * input shape.
+ *
  * <p>Output size per axis: {@code (in-1)s - 2p + d(k-1) + outputPadding + 1}.
  * Weight [in, out/groups, k...], bias [out].
  */
 public class ConvTransposeLayer extends KernelLayer {
     private final SavedForBackward<Saved> saved;
+    private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
 
-    private record Saved(INDArray input, ConvGeometry geometry) {
+    private record Saved(INDArray input, ConvGeometry geometry, ConvAlgorithm algorithm) {
     }
 
     ConvTransposeLayer(ConvSpec spec) {
-        super(spec, spec.inChannels(), spec.outChannels() / spec.groups(), "weight");
+        super(spec, spec.inChannels(), spec.outChannels() / spec.groups(), "weight", true, null);
         this.saved = new SavedForBackward<>(spec.describe());
     }
 
@@ -33,11 +41,9 @@ public class ConvTransposeLayer extends KernelLayer {
     public INDArray forward(INDArray input) {
         Checks.requireDataType(spec.describe(), input, spec.dataType());
         ConvGeometry g = adjointGeometry(input.shape());
-        INDArray y = ConvEngine.SEQUENTIAL.backward(g, null, input, weight().value(), null);
-        if (bias() != null) {
-            ChannelBias.addInPlace(y, bias().value());
-        }
-        saved.push(new Saved(input, g));
+        ConvAlgorithm algorithm = algorithm(g);
+        INDArray y = algorithm.transposedForward(input, weight().value(), bias() == null ? null : bias().value());
+        saved.push(new Saved(input, g, algorithm));
         return y;
     }
 
@@ -46,12 +52,8 @@ public class ConvTransposeLayer extends KernelLayer {
         Saved s = saved.pop();
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().inputShape(gradOutput.size(0)),
                 gradOutput.shape());
-        // dL/dW of y = C(W)^T x is the convolution's weight gradient with input dL/dy and output gradient x.
-        ConvEngine.SEQUENTIAL.backward(s.geometry(), gradOutput, s.input(), null, weight().grad());
-        if (bias() != null) {
-            bias().grad().addi(ChannelBias.gradient(gradOutput));
-        }
-        return ConvEngine.SEQUENTIAL.forward(s.geometry(), gradOutput, weight().value(), null);
+        return s.algorithm().transposedBackward(s.input(), weight().value(), gradOutput, weight().grad(),
+                bias() == null ? null : bias().grad(), inputGradientNeeded());
     }
 
     @Override
@@ -65,16 +67,34 @@ public class ConvTransposeLayer extends KernelLayer {
         return inputShape[0] * adjointGeometry(inputShape).multiplicationsPerSample();
     }
 
+    @Override
+    ConvGeometry geometryOf(long... inputShape) {
+        return adjointGeometry(inputShape);
+    }
+
     /**
      * The convolution this layer is the adjoint of: it maps this layer's output size back to its
      * input size. Its end padding is {@code p - outputPadding}, so that it lands on exactly the
      * input size even when the output padding reaches the stride (allowed when below the dilation).
+     * Built once per input shape.
      */
     public ConvGeometry adjointGeometry(long... inputShape) {
         String who = spec.describe();
         String layout = spec.rank() == 1 ? "[N, C, L]" : spec.rank() == 2 ? "[N, C, H, W]" : "[N, C, D, H, W]";
         Checks.requireRank(who, inputShape, spec.rank() + 2, layout);
         Checks.requireSize(who, inputShape, 1, spec.inChannels(), "input channels");
+        List<Long> key = Arrays.stream(inputShape).skip(1).boxed().toList();
+        synchronized (geometries) {
+            ConvGeometry g = geometries.get(key);
+            if (g == null) {
+                g = newAdjointGeometry(who, inputShape);
+                geometries.put(key, g);
+            }
+            return g;
+        }
+    }
+
+    private ConvGeometry newAdjointGeometry(String who, long[] inputShape) {
         int rank = spec.rank();
         int[] outSize = new int[rank];
         int[] padEnd = new int[rank];
@@ -94,6 +114,6 @@ public class ConvTransposeLayer extends KernelLayer {
 
     @Override
     public String toString() {
-        return spec.toString() + " outputPadding=" + Arrays.toString(spec.outputPadding());
+        return spec.toString() + " outputPadding=" + Arrays.toString(spec.outputPadding()) + " engine=" + engine();
     }
 }

@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * One filter per input channel (times a depth multiplier m): a {@link Conv2d} with
@@ -9,7 +8,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class DepthwiseConv2d extends ConvLayer {
     DepthwiseConv2d(ConvSpec spec) {
-        super(spec, false, ConvEngine.SEQUENTIAL);
+        super(spec, false, null);
     }
 
     public static Builder builder(int channels, int... kernel) {
@@ -46,7 +45,7 @@ public final class DepthwiseConv2d extends ConvLayer {
         public DepthwiseConv2d build() {
             positive("depth multiplier", multiplier);
             outChannels = inChannels * multiplier;
-            return new DepthwiseConv2d(spec());
+            return withEngine(new DepthwiseConv2d(spec()));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 import org.convlab.nn.Parameter;
 
 /**
@@ -69,8 +68,8 @@ public final class DepthwiseSeparableConv2d extends TwoStepConv {
             ConvSpec p = new ConvSpec(kind + ".pointwise", 2, mid, s.outChannels(), new int[] {1, 1},
                     new int[] {1, 1}, new int[] {0, 0}, null, new int[] {1, 1}, new int[] {0, 0}, 1, s.bias(),
                     PaddingMode.ZEROS, s.dataType(), s.seed() + 2);
-            return new DepthwiseSeparableConv2d(s, new ConvLayer(d, false, ConvEngine.SEQUENTIAL, "depthwise"),
-                    new ConvLayer(p, false, ConvEngine.SEQUENTIAL, "pointwise"));
+            return withEngine(new DepthwiseSeparableConv2d(s, new ConvLayer(d, false, null, "depthwise"),
+                    new ConvLayer(p, false, null, "pointwise")));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The dilated (atrous) convolution {@code (F *_l k)(p) = sum_{s + l t = p} F(s) k(t)}: a
@@ -9,7 +8,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class DilatedConv2d extends ConvLayer {
     DilatedConv2d(ConvSpec spec) {
-        super(spec, false, ConvEngine.SEQUENTIAL);
+        super(spec, false, null);
     }
 
     public static Builder builder(int inChannels, int outChannels, int kernel, int rate) {
@@ -39,7 +38,7 @@ public final class DilatedConv2d extends ConvLayer {
         public DilatedConv2d build() {
             positive("rate", rate);
             dilation(rate);
-            return new DilatedConv2d(spec());
+            return withEngine(new DilatedConv2d(spec()));
         }
     }
 }

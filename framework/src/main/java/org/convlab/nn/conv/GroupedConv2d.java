@@ -2,7 +2,6 @@ package org.convlab.nn.conv;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.convlab.engine.ConvEngine;
 
 /**
  * A {@link Conv2d} split into {@code groups} independent convolutions — each group's filters see
@@ -17,7 +16,7 @@ public final class GroupedConv2d extends ConvLayer {
     private final boolean parallel;
 
     GroupedConv2d(ConvSpec spec, boolean parallel) {
-        super(spec, false, parallel ? ConvEngine.onPool(sharedPool()) : ConvEngine.SEQUENTIAL);
+        super(spec, false, parallel ? sharedPool() : null);
         this.parallel = parallel;
     }
 
@@ -62,7 +61,7 @@ public final class GroupedConv2d extends ConvLayer {
 
         @Override
         public GroupedConv2d build() {
-            return new GroupedConv2d(spec(), parallel);
+            return withEngine(new GroupedConv2d(spec(), parallel));
         }
     }
 }

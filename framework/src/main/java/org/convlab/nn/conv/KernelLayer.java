@@ -3,6 +3,14 @@ package org.convlab.nn.conv;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.convlab.engine.ConvAlgorithm;
+import org.convlab.engine.ConvAlgorithms;
+import org.convlab.engine.ConvGeometry;
+import org.convlab.engine.EngineChoice;
+import org.convlab.engine.RunsOnEngine;
 import org.convlab.nn.Costed;
 import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
@@ -14,15 +22,30 @@ import org.convlab.nn.Parameter;
  * 1/sqrt(fanIn)) with {@code fanIn = b * prod(k)} for both (Kaiming-uniform with a = sqrt(5)). For a
  * convolution {@code a, b} are (out, in/groups); for a transposed one (in, out/groups), and PyTorch
  * takes its fan-in from the second axis all the same.
+ *
+ * <p>Also shared: the engine setting, the algorithm picked once per (geometry, engine setting) and
+ * cached, and whether backward must compute the input gradient.
  */
-public abstract class KernelLayer implements Layer, Costed {
+public abstract class KernelLayer implements Layer, Costed, RunsOnEngine {
     protected final ConvSpec spec;
     private final Parameter weight;
     private final Parameter bias;
     private final List<Parameter> parameters;
+    private final boolean transposed;
+    private final ExecutorService groupPool;
+    private final Map<ConvGeometry, ConvAlgorithm[]> algorithms = new HashMap<>();
+    private EngineChoice engine;
+    private boolean inputGradientNeeded = true;
 
-    KernelLayer(ConvSpec spec, long first, long second, String weightName) {
+    /**
+     * @param transposed whether the layer computes the transposed convolution of its geometry
+     * @param groupPool runs groups concurrently when not null
+     */
+    KernelLayer(ConvSpec spec, long first, long second, String weightName, boolean transposed,
+            ExecutorService groupPool) {
         this.spec = spec;
+        this.transposed = transposed;
+        this.groupPool = groupPool;
         long[] shape = new long[spec.rank() + 2];
         shape[0] = first;
         shape[1] = second;
@@ -41,6 +64,47 @@ public abstract class KernelLayer implements Layer, Costed {
             ps.add(bias);
         }
         parameters = Collections.unmodifiableList(ps);
+    }
+
+    @Override
+    public EngineChoice engine() {
+        return engine != null ? engine : EngineChoice.getDefault();
+    }
+
+    @Override
+    public void setEngine(EngineChoice choice) {
+        this.engine = choice;
+    }
+
+    @Override
+    public String engineName(long... inputShape) {
+        ConvAlgorithm a = algorithm(geometryOf(inputShape));
+        return transposed ? a.transposedName() : a.name();
+    }
+
+    @Override
+    public void setInputGradientNeeded(boolean needed) {
+        this.inputGradientNeeded = needed;
+    }
+
+    /** Whether backward computes and returns dLoss/dInput (true unless told otherwise). */
+    public boolean inputGradientNeeded() {
+        return inputGradientNeeded;
+    }
+
+    /** The validated, cached geometry the engine runs for an input of this shape. */
+    abstract ConvGeometry geometryOf(long... inputShape);
+
+    /** The algorithm of a geometry under the current engine setting, picked once and cached. */
+    final ConvAlgorithm algorithm(ConvGeometry g) {
+        EngineChoice choice = engine();
+        synchronized (algorithms) {
+            ConvAlgorithm[] byChoice = algorithms.computeIfAbsent(g, k -> new ConvAlgorithm[EngineChoice.values().length]);
+            if (byChoice[choice.ordinal()] == null) {
+                byChoice[choice.ordinal()] = ConvAlgorithms.choose(g, spec.dataType(), choice, transposed, groupPool);
+            }
+            return byChoice[choice.ordinal()];
+        }
     }
 
     public ConvSpec spec() {

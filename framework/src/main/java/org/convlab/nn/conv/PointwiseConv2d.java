@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The 1x1 convolution: at every pixel, a matrix product over channels,
@@ -9,7 +8,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class PointwiseConv2d extends ConvLayer {
     PointwiseConv2d(ConvSpec spec) {
-        super(spec, false, ConvEngine.SEQUENTIAL);
+        super(spec, false, null);
     }
 
     public static Builder builder(int inChannels, int outChannels) {
@@ -24,7 +23,7 @@ public final class PointwiseConv2d extends ConvLayer {
 
         @Override
         public PointwiseConv2d build() {
-            return new PointwiseConv2d(spec());
+            return withEngine(new PointwiseConv2d(spec()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.convlab.nn.conv;
 
 import java.util.Arrays;
-import org.convlab.engine.ConvEngine;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -62,8 +61,8 @@ public final class SpatiallySeparableConv2d extends TwoStepConv {
             ConvSpec h = new ConvSpec(kind + ".horizontal", 2, s.outChannels(), s.outChannels(), new int[] {1, k},
                     new int[] {1, s.stride()[1]}, new int[] {0, s.padding()[1]}, null, new int[] {1, 1},
                     new int[] {0, 0}, s.outChannels(), s.bias(), PaddingMode.ZEROS, t, s.seed() + 2);
-            return new SpatiallySeparableConv2d(s, new ConvLayer(v, false, ConvEngine.SEQUENTIAL, "vertical"),
-                    new ConvLayer(h, false, ConvEngine.SEQUENTIAL, "horizontal"));
+            return withEngine(new SpatiallySeparableConv2d(s, new ConvLayer(v, false, null, "vertical"),
+                    new ConvLayer(h, false, null, "horizontal")));
         }
     }
 }

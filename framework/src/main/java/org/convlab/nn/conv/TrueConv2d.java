@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The signal-processing convolution on [N, C, H, W] inputs: {@code (f * g)(p) = sum_t f(p - t) g(t)},
@@ -9,7 +8,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class TrueConv2d extends ConvLayer {
     TrueConv2d(ConvSpec spec) {
-        super(spec, true, ConvEngine.SEQUENTIAL);
+        super(spec, true, null);
     }
 
     public static Builder builder(int inChannels, int outChannels, int... kernel) {
@@ -24,7 +23,7 @@ public final class TrueConv2d extends ConvLayer {
 
         @Override
         public TrueConv2d build() {
-            return new TrueConv2d(spec());
+            return withEngine(new TrueConv2d(spec()));
         }
     }
 }

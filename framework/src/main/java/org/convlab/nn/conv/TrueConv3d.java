@@ -1,6 +1,5 @@
 package org.convlab.nn.conv;
 
-import org.convlab.engine.ConvEngine;
 
 /**
  * The signal-processing convolution on [N, C, D, H, W] inputs: {@code (f * g)(p) = sum_t f(p - t) g(t)},
@@ -9,7 +8,7 @@ import org.convlab.engine.ConvEngine;
  */
 public final class TrueConv3d extends ConvLayer {
     TrueConv3d(ConvSpec spec) {
-        super(spec, true, ConvEngine.SEQUENTIAL);
+        super(spec, true, null);
     }
 
     public static Builder builder(int inChannels, int outChannels, int... kernel) {
@@ -24,7 +23,7 @@ public final class TrueConv3d extends ConvLayer {
 
         @Override
         public TrueConv3d build() {
-            return new TrueConv3d(spec());
+            return withEngine(new TrueConv3d(spec()));
         }
     }
 }

@@ -2,6 +2,8 @@ package org.convlab.nn.conv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.convlab.engine.EngineChoice;
+import org.convlab.engine.RunsOnEngine;
 import org.convlab.nn.Costed;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
@@ -11,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A convolution factored into two convolutions applied one after the other (the separable
  * convolutions). Backward runs the steps in reverse; the cost is the sum of the steps' costs.
  */
-abstract class TwoStepConv implements Layer, Costed {
+abstract class TwoStepConv implements Layer, Costed, RunsOnEngine {
     protected final ConvSpec spec;
     protected final ConvLayer first;
     protected final ConvLayer second;
@@ -25,6 +27,30 @@ abstract class TwoStepConv implements Layer, Costed {
     /** The settings the layer was built with (those of its builder, not of either step). */
     public ConvSpec spec() {
         return spec;
+    }
+
+    /** The first step's setting (both steps share it). */
+    @Override
+    public EngineChoice engine() {
+        return first.engine();
+    }
+
+    @Override
+    public void setEngine(EngineChoice choice) {
+        first.setEngine(choice);
+        second.setEngine(choice);
+    }
+
+    /** Both steps' algorithms: {@code "depthwise direct + pointwise GEMM"}. */
+    @Override
+    public String engineName(long... inputShape) {
+        return first.engineName(inputShape) + " + " + second.engineName(first.outputShape(inputShape));
+    }
+
+    /** Only the first step can skip its input gradient: the second step's is the first step's output gradient. */
+    @Override
+    public void setInputGradientNeeded(boolean needed) {
+        first.setInputGradientNeeded(needed);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.convlab.nn.conv;
 
 import java.util.Arrays;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.Init;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -60,18 +61,26 @@ record ConvCase(int rank, int in, int out, int k, int stride, int pad, String wo
     }
 
     ConvLayer conv(DataType type) {
+        return conv(type, EngineChoice.AUTO);
+    }
+
+    ConvLayer conv(DataType type, EngineChoice engine) {
         return switch (rank) {
-            case 1 -> configure(Conv1d.builder(in, out, k), type).build();
-            case 2 -> configure(Conv2d.builder(in, out, k), type).build();
-            default -> configure(Conv3d.builder(in, out, k), type).build();
+            case 1 -> configure(Conv1d.builder(in, out, k), type).engine(engine).build();
+            case 2 -> configure(Conv2d.builder(in, out, k), type).engine(engine).build();
+            default -> configure(Conv3d.builder(in, out, k), type).engine(engine).build();
         };
     }
 
     ConvLayer trueConv(DataType type) {
+        return trueConv(type, EngineChoice.AUTO);
+    }
+
+    ConvLayer trueConv(DataType type, EngineChoice engine) {
         return switch (rank) {
-            case 1 -> configure(TrueConv1d.builder(in, out, k), type).build();
-            case 2 -> configure(TrueConv2d.builder(in, out, k), type).build();
-            default -> configure(TrueConv3d.builder(in, out, k), type).build();
+            case 1 -> configure(TrueConv1d.builder(in, out, k), type).engine(engine).build();
+            case 2 -> configure(TrueConv2d.builder(in, out, k), type).engine(engine).build();
+            default -> configure(TrueConv3d.builder(in, out, k), type).engine(engine).build();
         };
     }
 

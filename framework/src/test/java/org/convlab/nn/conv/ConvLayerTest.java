@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.GradientChecker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,7 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+/** Every case runs on both engines (lowered and native; AUTO in {@link EngineAgreementTest}). */
 class ConvLayerTest {
+
+    static final EngineChoice[] ENGINES = {EngineChoice.LOWERED, EngineChoice.NATIVE};
 
     static Stream<ConvCase> cases() {
         return Stream.of(
@@ -24,6 +28,7 @@ class ConvLayerTest {
                 ConvCase.of(2, 2, 3, 3).pad(1).noBias(),
                 ConvCase.of(2, 3, 2, 2).stride(2).size(6),
                 ConvCase.of(2, 2, 2, 3).dilation(2).pad(1).size(7),
+                ConvCase.of(2, 2, 3, 1).dilation(2).size(4),
                 ConvCase.of(2, 4, 6, 3).groups(2).pad(1),
                 ConvCase.of(2, 4, 4, 3).groups(4).stride(2).pad(1),
                 ConvCase.of(2, 2, 2, 4).word("same").size(5),
@@ -40,13 +45,18 @@ class ConvLayerTest {
     }
 
     static Stream<Arguments> casesAndTypes() {
-        return cases().flatMap(c -> Stream.of(Arguments.of(c, DataType.DOUBLE), Arguments.of(c, DataType.FLOAT)));
+        return cases().flatMap(c -> Stream.of(ENGINES).flatMap(e -> Stream.of(Arguments.of(c, DataType.DOUBLE, e),
+                Arguments.of(c, DataType.FLOAT, e))));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    static Stream<Arguments> casesAndEngines() {
+        return cases().flatMap(c -> Stream.of(ENGINES).map(e -> Arguments.of(c, e)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("casesAndTypes")
-    void forwardMatchesReferenceDefinition(ConvCase c, DataType type) {
-        ConvLayer conv = c.conv(type);
+    void forwardMatchesReferenceDefinition(ConvCase c, DataType type, EngineChoice engine) {
+        ConvLayer conv = c.conv(type, engine);
         INDArray x = c.input(type, 3);
         INDArray y = conv.forward(x);
         INDArray expected = ConvOracle.reference(conv, x, conv.weight().value());
@@ -56,27 +66,28 @@ class ConvLayerTest {
         assertTrue(ConvOracle.maxAbsDiff(expected, y) < tol, () -> "max diff " + ConvOracle.maxAbsDiff(expected, y));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void convolutionGradientsMatchFiniteDifferences(ConvCase c) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndEngines")
+    void convolutionGradientsMatchFiniteDifferences(ConvCase c, EngineChoice engine) {
         ConvCase small = c.size() > 8 ? c.size(8).batch(2) : c;
-        GradientChecker.Result r = GradientChecker.check(small.conv(DataType.DOUBLE), small.input(DataType.DOUBLE, 5));
+        GradientChecker.Result r = GradientChecker.check(small.conv(DataType.DOUBLE, engine),
+                small.input(DataType.DOUBLE, 5));
         assertTrue(r.passed(1e-7), r::toString);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void trueConvolutionGradientsMatchFiniteDifferences(ConvCase c) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndEngines")
+    void trueConvolutionGradientsMatchFiniteDifferences(ConvCase c, EngineChoice engine) {
         ConvCase small = c.size() > 8 ? c.size(8).batch(2) : c;
-        GradientChecker.Result r = GradientChecker.check(small.trueConv(DataType.DOUBLE),
+        GradientChecker.Result r = GradientChecker.check(small.trueConv(DataType.DOUBLE, engine),
                 small.input(DataType.DOUBLE, 6));
         assertTrue(r.passed(1e-7), r::toString);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void trueConvolutionIsCrossCorrelationWithFlippedKernel(ConvCase c) {
-        ConvLayer trueConv = c.trueConv(DataType.DOUBLE);
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("casesAndEngines")
+    void trueConvolutionIsCrossCorrelationWithFlippedKernel(ConvCase c, EngineChoice engine) {
+        ConvLayer trueConv = c.trueConv(DataType.DOUBLE, engine);
         INDArray x = c.input(DataType.DOUBLE, 9);
         INDArray y = trueConv.forward(x);
         INDArray expected = ConvOracle.reference(trueConv, x, ConvOracle.flip(trueConv.weight().value()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.GradientChecker;
 import org.convlab.nn.Init;
 import org.convlab.reference.ReferenceConv;
@@ -60,13 +61,19 @@ class ConvTransposeTest {
     }
 
     static Stream<Arguments> casesAndTypes() {
-        return cases().flatMap(c -> Stream.of(Arguments.of(c, DataType.DOUBLE), Arguments.of(c, DataType.FLOAT)));
+        return cases().flatMap(c -> Stream.of(ConvLayerTest.ENGINES).flatMap(e -> Stream.of(
+                Arguments.of(c, DataType.DOUBLE, e), Arguments.of(c, DataType.FLOAT, e))));
+    }
+
+    static Stream<Arguments> casesAndEngines() {
+        return cases().flatMap(c -> Stream.of(ConvLayerTest.ENGINES).map(e -> Arguments.of(c, e)));
     }
 
     @ParameterizedTest
     @MethodSource("casesAndTypes")
-    void forwardMatchesZeroInsertionPaddingAndFlippedKernel(int[] c, DataType type) {
+    void forwardMatchesZeroInsertionPaddingAndFlippedKernel(int[] c, DataType type, EngineChoice engine) {
         ConvTransposeLayer t = build(c, type);
+        t.setEngine(engine);
         INDArray x = input(c, type, 2);
         INDArray y = t.forward(x);
         ConvSpec s = t.spec();
@@ -80,16 +87,19 @@ class ConvTransposeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
-    void gradientsMatchFiniteDifferences(int[] c) {
-        GradientChecker.Result r = GradientChecker.check(build(c, DataType.DOUBLE), input(c, DataType.DOUBLE, 2));
+    @MethodSource("casesAndEngines")
+    void gradientsMatchFiniteDifferences(int[] c, EngineChoice engine) {
+        ConvTransposeLayer layer = build(c, DataType.DOUBLE);
+        layer.setEngine(engine);
+        GradientChecker.Result r = GradientChecker.check(layer, input(c, DataType.DOUBLE, 2));
         assertTrue(r.passed(1e-7), r::toString);
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
-    void backwardMatchesReferenceGradients(int[] c) {
+    @MethodSource("casesAndEngines")
+    void backwardMatchesReferenceGradients(int[] c, EngineChoice engine) {
         ConvTransposeLayer t = build(c, DataType.DOUBLE);
+        t.setEngine(engine);
         INDArray x = input(c, DataType.DOUBLE, 2);
         INDArray y = t.forward(x);
         INDArray dy = Init.uniform(8, DataType.DOUBLE, -1, 1, y.shape());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.GradientChecker;
 import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
@@ -57,13 +58,15 @@ class ConvTypesTest {
     }
 
     static Stream<Arguments> singleConvKindsAndTypes() {
-        return singleConvKinds().flatMap(k -> Stream.of(Arguments.of(k, DataType.DOUBLE), Arguments.of(k, DataType.FLOAT)));
+        return singleConvKinds().flatMap(k -> Stream.of(ConvLayerTest.ENGINES).flatMap(e -> Stream.of(
+                Arguments.of(k, DataType.DOUBLE, e), Arguments.of(k, DataType.FLOAT, e))));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("singleConvKindsAndTypes")
-    void forwardAndBackwardMatchTheReference(Kind kind, DataType type) {
+    void forwardAndBackwardMatchTheReference(Kind kind, DataType type, EngineChoice engine) {
         ConvLayer layer = kind.make().apply(type);
+        layer.setEngine(engine);
         ConvSpec s = layer.spec();
         INDArray x = Init.uniform(11, type, -1, 1, kind.input());
         INDArray y = layer.forward(x);
@@ -88,6 +91,11 @@ class ConvTypesTest {
         }
     }
 
+    static Stream<Arguments> allKindsAndEngines() {
+        return allKinds().flatMap(a -> Stream.of(ConvLayerTest.ENGINES).map(e -> Arguments.of(a.get()[0], a.get()[1],
+                a.get()[2], e)));
+    }
+
     static Stream<Arguments> allKinds() {
         Stream<Arguments> single = singleConvKinds().map(k -> Arguments.of(k.name(),
                 (Function<DataType, Layer>) t -> k.make().apply(t), k.input()));
@@ -104,11 +112,13 @@ class ConvTypesTest {
                         new long[] {1, 2, 8, 8})));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("allKinds")
-    void gradientsMatchFiniteDifferences(String name, Function<DataType, Layer> make, long[] input) {
-        GradientChecker.Result r = GradientChecker.check(make.apply(DataType.DOUBLE),
-                Init.uniform(13, DataType.DOUBLE, -1, 1, input));
+    @ParameterizedTest(name = "{0} {3}")
+    @MethodSource("allKindsAndEngines")
+    void gradientsMatchFiniteDifferences(String name, Function<DataType, Layer> make, long[] input,
+            EngineChoice engine) {
+        Layer layer = make.apply(DataType.DOUBLE);
+        ((org.convlab.engine.RunsOnEngine) layer).setEngine(engine);
+        GradientChecker.Result r = GradientChecker.check(layer, Init.uniform(13, DataType.DOUBLE, -1, 1, input));
         assertTrue(r.passed(1e-7), r::toString);
     }
 
