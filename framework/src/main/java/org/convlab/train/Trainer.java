@@ -38,6 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link #requestInterrupt()}, {@link EpochProgress}).
  */
 public final class Trainer {
+    private final NativeMemoryReclaimer reclaimer = NativeMemoryReclaimer.fromSystemProperty();
     private final Sequential model;
     private final Loss loss;
     private final Optimizer optimizer;
@@ -192,6 +193,7 @@ public final class Trainer {
             restoreBuffers(buffersBefore);
             throw gradientDiverged(e);
         }
+        reclaimer.afterStep();
         return result.value();
     }
 

@@ -60,12 +60,16 @@ final class ConfusionMatrix {
         return total() == 0 ? Double.NaN : (double) correct() / total();
     }
 
-    double[][] asDoubles() {
-        double[][] out = new double[counts.length][counts.length];
+    /** The class names, in the order of the rows and columns. */
+    List<String> classNames() {
+        return classNames;
+    }
+
+    /** A copy of the counts, {@code [true class][predicted class]}. */
+    long[][] counts() {
+        long[][] out = new long[counts.length][];
         for (int r = 0; r < counts.length; r++) {
-            for (int c = 0; c < counts.length; c++) {
-                out[r][c] = counts[r][c];
-            }
+            out[r] = counts[r].clone();
         }
         return out;
     }

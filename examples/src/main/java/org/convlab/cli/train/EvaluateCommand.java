@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code convlab evaluate}: a checkpoint's accuracy and confusion matrix on the Fashion-MNIST test split. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a trained model on the Fashion-MNIST test split.",
-            "Prints the accuracy and the confusion matrix, then draws the matrix as a heatmap, "
-                    + "charts/evaluate-confusion.png and .svg (a chart that cannot be written is only a warning)."})
+            "Prints the accuracy and the confusion matrix, then draws it (class names on the axes, counts in the "
+                    + "cells) as charts/evaluate-confusion.png and .svg; a chart that cannot be written is only a warning."})
 public final class EvaluateCommand extends ModelCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE|DIR",
@@ -67,9 +67,8 @@ public final class EvaluateCommand extends ModelCommand {
 
         Path dir = out != null ? out : file.toAbsolutePath().getParent();
         try {
-            List<String> charts = new Charts(dir.resolve("charts"), "charts", "evaluate").heatmap("confusion",
-                    "Confusion matrix (test split)", "predicted class", "true class",
-                    matrix.asDoubles());
+            List<String> charts = new Charts(dir.resolve("charts"), "charts", "evaluate").confusion("confusion",
+                    "Confusion matrix (test split)", matrix.classNames(), matrix.counts());
             o.println("wrote " + String.join(", ", charts.stream().map(c -> dir.resolve(c).toString()).toList()));
             o.flush();
         } catch (UncheckedIOException e) {

@@ -128,7 +128,7 @@ public final class GroupedExperiment extends ArticleExperiment {
             bars.add(new Bar("BLAS on 1 thread", cat, t.speedUps()[1][i]));
         }
         List<String> files = ctx.charts().barsWithReference("speedup", String.format(Locale.ROOT,
-                "Grouped conv fwd+bwd: groups run concurrently vs one after another (N=%d, 128->128, 16x16, 3x3)",
+                "Concurrent groups, forward + backward (N=%d, 128->128 channels, 16x16, k3)",
                 t.batch()), "groups", "speed-up (sequential time / concurrent time)", bars, 1.0, "break-even 1.0");
         files.forEach(f -> result.caption(f, "Speed-up of running the groups of one grouped convolution"
                 + " concurrently over running them one after another (forward + backward, median of " + t.repeats()
