@@ -214,8 +214,8 @@ public final class GroupedExperiment extends ArticleExperiment {
             lower[i] = Stats.mean(full) - Stats.sd(full);
             upper[i] = Stats.mean(full) + Stats.sd(full);
         }
-        List<String> files = ctx.charts().linesWithBand("accuracy", "Accuracy vs number of groups, same training"
-                        + " budget (mean of " + roots.plan.seeds() + " seeds, " + trainSize + " training images)",
+        List<String> files = ctx.charts().linesWithBand("accuracy", "Accuracy vs groups, one training budget (mean of "
+                        + roots.plan.seeds() + " seeds, " + trainSize + " images)",
                 "groups", "accuracy", List.of(new LineSeries("test", x, test), new LineSeries("train", x, train)),
                 List.of(), new Band("1-group network, test: mean ± 1 sd", x, lower, upper));
         files.forEach(f -> result.caption(f, "Mean test and training accuracy of the network with 1 to 16 groups in"
