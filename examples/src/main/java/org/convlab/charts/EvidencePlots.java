@@ -173,17 +173,7 @@ final class EvidencePlots {
             double upper, int rowBlock, int columnBlock, boolean legend) {
         int rows = values.length;
         int cols = values[0].length;
-        double[][] xyz = new double[3][rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int i = r * cols + c;
-                xyz[0][i] = c;
-                xyz[1][i] = r;
-                xyz[2][i] = values[r][c];
-            }
-        }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries(title, xyz);
+        DefaultXYZDataset dataset = HeatmapCharts.dataset(title, values);
         NumberAxis x = cellAxis(xLabel, cols);
         NumberAxis y = cellAxis(yLabel, rows);
         y.setInverted(true);

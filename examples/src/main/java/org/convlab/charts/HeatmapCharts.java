@@ -125,7 +125,8 @@ final class HeatmapCharts {
         return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
     }
 
-    private static DefaultXYZDataset dataset(String key, double[][] values) {
+    /** One cell per value: x the column, y the row, z the value. */
+    static DefaultXYZDataset dataset(String key, double[][] values) {
         int rows = values.length;
         int cols = values[0].length;
         double[][] xyz = new double[3][rows * cols];

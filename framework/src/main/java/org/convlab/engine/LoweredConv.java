@@ -6,9 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -243,29 +241,6 @@ public final class LoweredConv implements ConvAlgorithm {
     }
 
     private void forEachGroup(int groups, IntConsumer body) {
-        if (groupPool == null || groups == 1) {
-            for (int grp = 0; grp < groups; grp++) {
-                body.accept(grp);
-            }
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>(groups);
-        for (int grp = 0; grp < groups; grp++) {
-            int group = grp;
-            futures.add(groupPool.submit(() -> body.accept(group)));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("LoweredConv: interrupted while running groups", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Groups.forEach(groupPool, groups, body, "LoweredConv");
     }
 }

@@ -3,11 +3,7 @@ package org.convlab.engine;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -263,29 +259,6 @@ final class NativeConv implements ConvAlgorithm {
     }
 
     private void forEachGroup(IntConsumer body) {
-        if (groupPool == null || g.groups == 1) {
-            for (int grp = 0; grp < g.groups; grp++) {
-                body.accept(grp);
-            }
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>(g.groups);
-        for (int grp = 0; grp < g.groups; grp++) {
-            int group = grp;
-            futures.add(groupPool.submit(() -> body.accept(group)));
-        }
-        try {
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("NativeConv: interrupted while running groups", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Groups.forEach(groupPool, g.groups, body, "NativeConv");
     }
 }
