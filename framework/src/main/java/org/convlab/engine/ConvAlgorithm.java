@@ -18,7 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       convolution's with input and output gradient exchanged. An algorithm with a native
  *       transposed op overrides them.</li>
  * </ul>
- * Arrays are channels first, {@code [N, C, spatial...]}, in the geometry's data type.
+ * Arrays are channels first, {@code [N, C, spatial...]}, in the geometry's data type. The caller
+ * owns the results: it passes in the arrays to write {@code y} and {@code dx} into (c-ordered and
+ * contiguous, any previous contents), so that a training loop can hand the same buffers to every
+ * step instead of allocating them afresh. An algorithm's own scratch memory is reused from call to
+ * call; one instance serves one thread at a time (its layer's).
  */
 public interface ConvAlgorithm {
 
@@ -30,23 +34,23 @@ public interface ConvAlgorithm {
         return name();
     }
 
-    /** {@code C(w) x + bias}; {@code bias} may be null. */
-    INDArray forward(INDArray x, INDArray w, INDArray bias);
+    /** Writes {@code C(w) x + bias} into {@code y} ({@code bias} may be null) and returns {@code y}. */
+    INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray y);
 
     /**
      * The convolution's backward pass.
      *
      * @param x the forward input; may be null when {@code dwAccum} is null
-     * @param w the weights; may be null when {@code inputGradient} is false
+     * @param w the weights; may be null when {@code dx} is null
      * @param dwAccum a contiguous c-order array to add the weight gradient into, or null to skip it
      * @param dbAccum an array to add the bias gradient into, or null
-     * @param inputGradient whether to compute and return {@code dx}; null is returned otherwise
+     * @param dx the array to write the input gradient into (every element), or null to skip it
      */
-    INDArray backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, boolean inputGradient);
+    void backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, INDArray dx);
 
-    /** The transposed convolution: {@code C(w)^T x + bias}, {@code x} shaped as this geometry's output. */
-    default INDArray transposedForward(INDArray x, INDArray w, INDArray bias) {
-        INDArray y = backward(null, w, x, null, null, true);
+    /** The transposed convolution: writes {@code C(w)^T x + bias} into {@code y}, {@code x} shaped as this geometry's output. */
+    default INDArray transposedForward(INDArray x, INDArray w, INDArray bias, INDArray y) {
+        backward(null, w, x, null, null, y);
         if (bias != null) {
             ChannelBias.add(y, bias);
         }
@@ -54,15 +58,17 @@ public interface ConvAlgorithm {
     }
 
     /** The transposed convolution's backward pass; the arguments as in {@link #backward}, {@code x} its input. */
-    default INDArray transposedBackward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
-            boolean inputGradient) {
+    default void transposedBackward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
+            INDArray dx) {
         if (dwAccum != null) {
             // y = C(w)^T x is linear in w with the roles of the convolution's input (dy) and output gradient (x).
-            backward(dy, null, x, dwAccum, null, false);
+            backward(dy, null, x, dwAccum, null, null);
         }
         if (dbAccum != null) {
             dbAccum.addi(ChannelBias.gradient(dy));
         }
-        return inputGradient ? forward(dy, w, null) : null;
+        if (dx != null) {
+            forward(dy, w, null, dx);
+        }
     }
 }

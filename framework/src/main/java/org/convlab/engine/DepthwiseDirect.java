@@ -25,7 +25,7 @@ final class DepthwiseDirect implements ConvAlgorithm {
     }
 
     @Override
-    public INDArray forward(INDArray x, INDArray w, INDArray bias) {
+    public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray y) {
         DataType type = x.dataType();
         int n = (int) x.size(0);
         int outLength = n * g.outChannels * g.outVolume();
@@ -36,16 +36,15 @@ final class DepthwiseDirect implements ConvAlgorithm {
         Host.read(w, wh);
         Object yh = ws.host("y", type, outLength);
         DepthwiseKernel.forward(g, n, xh, wh, yh);
-        INDArray y = Host.toArray(yh, type, n, g.outChannels, g.outVolume());
+        Host.write(yh, y);
         if (bias != null) {
             ChannelBias.add(y, bias);
         }
-        return y.reshape(g.outputShape(n));
+        return y;
     }
 
     @Override
-    public INDArray backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
-            boolean inputGradient) {
+    public void backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, INDArray dx) {
         DataType type = dy.dataType();
         int n = (int) dy.size(0);
         int inLength = n * g.inChannels * g.inVolume();
@@ -62,7 +61,7 @@ final class DepthwiseDirect implements ConvAlgorithm {
         }
         Object wh = null;
         Object dxh = null;
-        if (inputGradient) {
+        if (dx != null) {
             wh = ws.host("w", type, (int) w.length());
             Host.read(w, wh);
             dxh = ws.host("dx", type, inLength);
@@ -74,6 +73,8 @@ final class DepthwiseDirect implements ConvAlgorithm {
         if (dbAccum != null) {
             dbAccum.addi(ChannelBias.gradient(dy));
         }
-        return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
+        if (dxh != null) {
+            Host.write(dxh, dx);
+        }
     }
 }

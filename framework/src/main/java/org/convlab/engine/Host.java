@@ -40,14 +40,35 @@ final class Host {
         }
     }
 
-    /** Copies the first {@code dst.length()} elements of {@code src} into {@code dst}, which must be contiguous. */
+    /** Copies the first {@code dst.length()} elements of {@code src} into {@code dst}, which must be contiguous in c order. */
     static void write(Object src, INDArray dst) {
-        int n = Math.toIntExact(dst.length());
-        if (src instanceof float[] f) {
-            dst.data().asNioFloat().put(0, f, 0, n);
-        } else {
-            dst.data().asNioDouble().put(0, (double[]) src, 0, n);
+        if (!isDenseC(dst)) {
+            throw new IllegalArgumentException("expected a contiguous c-ordered array to write into, found shape "
+                    + java.util.Arrays.toString(dst.shape()) + " strides " + java.util.Arrays.toString(dst.stride())
+                    + " order " + dst.ordering());
         }
+        int n = Math.toIntExact(dst.length());
+        int at = Math.toIntExact(dst.offset());
+        if (src instanceof float[] f) {
+            dst.data().asNioFloat().put(at, f, 0, n);
+        } else {
+            dst.data().asNioDouble().put(at, (double[]) src, 0, n);
+        }
+    }
+
+    /**
+     * Whether the elements of {@code a} lie in c order without gaps from its offset on. Axes of size 1
+     * may carry any stride (ND4J's own stride check rejects some such arrays).
+     */
+    static boolean isDenseC(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            if (a.size(d) != 1 && a.stride(d) != expected) {
+                return false;
+            }
+            expected *= a.size(d);
+        }
+        return true;
     }
 
     /** A new array of {@code shape} holding the first elements of {@code src}. */

@@ -51,7 +51,7 @@ public final class LoweredConv implements ConvAlgorithm {
 
     /** {@code y = conv(x, w) + bias}; {@code x} is [N, C, spatial...], {@code w} is [O, C/groups, k...]. */
     @Override
-    public INDArray forward(INDArray x, INDArray w, INDArray bias) {
+    public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray out) {
         DataType type = x.dataType();
         int n = (int) x.size(0);
         int p = g.outVolume();
@@ -62,7 +62,7 @@ public final class LoweredConv implements ConvAlgorithm {
         Object xh = Workspace.get().host("x", type, n * g.inChannels * g.inVolume());
         Host.read(x, xh);
         INDArray w2 = Host.contiguous(w).reshape(g.outChannels, rows);
-        INDArray y = Nd4j.createUninitialized(type, new long[] {n, g.outChannels, p}, 'c');
+        INDArray y = out.reshape(n, g.outChannels, p);
         int nb = samplesPerChunk(g, n);
         // Several samples per product give [outPerGroup, samples x positions]: reordering that into
         // [N, C, positions] is done on the heap, where it is a run of array copies (a permuted
@@ -98,7 +98,7 @@ public final class LoweredConv implements ConvAlgorithm {
         if (bias != null) {
             ChannelBias.add(y, bias);
         }
-        return y.reshape(g.outputShape(n));
+        return out;
     }
 
     /**
@@ -106,12 +106,12 @@ public final class LoweredConv implements ConvAlgorithm {
      * {@code dX = col2im(W_g^T dY_g)}; without the input gradient neither that GEMM nor the col2im runs.
      */
     @Override
-    public INDArray backward(INDArray x, INDArray w, INDArray dy, INDArray weightGradAccum, INDArray dbAccum,
-            boolean inputGradient) {
+    public void backward(INDArray x, INDArray w, INDArray dy, INDArray weightGradAccum, INDArray dbAccum,
+            INDArray dx) {
         if (dbAccum != null) {
             dbAccum.addi(ChannelBias.gradient(dy));
         }
-        if (!inputGradient) {
+        if (dx == null) {
             w = null;
         }
         DataType type = dy.dataType();
@@ -184,7 +184,9 @@ public final class LoweredConv implements ConvAlgorithm {
                 }
             });
         }
-        return dxh == null ? null : Host.toArray(dxh, type, g.inputShape(n));
+        if (dxh != null) {
+            Host.write(dxh, dx);
+        }
     }
 
     /** One kind of matrix product the engine runs: {@code count} times {@code C[m x n] = op(A)[m x k] op(B)[k x n]}. */

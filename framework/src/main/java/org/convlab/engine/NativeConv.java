@@ -99,96 +99,100 @@ final class NativeConv implements ConvAlgorithm {
     }
 
     @Override
-    public INDArray forward(INDArray x, INDArray w, INDArray bias) {
-        int n = (int) x.size(0);
+    public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray y) {
         INDArray xs = spatial(x, g.inChannels, g.in);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), spatialShape(n, g.outChannels, g.out), 'c');
+        INDArray ys = spatial(y, g.outChannels, g.out);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, cg), opWeight(w, grp, og)}
-                    : new INDArray[] {channels(xs, grp, cg), opWeight(w, grp, og), groupOf(bias, grp, og)};
-            exec(volumetric ? "conv3dnew" : "conv2d", in, new INDArray[] {channels(y, grp, og)}, convArgs);
+            INDArray wg = opWeight(w, grp, og);
+            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, cg), wg}
+                    : new INDArray[] {channels(xs, grp, cg), wg, groupOf(bias, grp, og)};
+            exec(volumetric ? "conv3dnew" : "conv2d", in, new INDArray[] {channels(ys, grp, og)}, convArgs);
         });
-        return y.reshape(g.outputShape(n));
+        return y;
     }
 
     @Override
-    public INDArray backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
-            boolean inputGradient) {
-        int n = (int) dy.size(0);
+    public void backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, INDArray dx) {
         INDArray xs = spatial(x, g.inChannels, g.in);
         INDArray dys = spatial(dy, g.outChannels, g.out);
-        // The _bp ops always write the input gradient; when it is not wanted it lands in scratch memory.
-        INDArray dx = inputGradient ? Nd4j.createUninitialized(dy.dataType(), xs.shape(), 'c')
-                : Workspace.get().device("nativeDx", dy.dataType(), 1, (int) xs.length()).reshape(xs.shape());
+        INDArray dxs = dx != null ? spatial(dx, g.inChannels, g.in) : unwantedInputGradient(xs);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
-        boolean withBias = dbAccum != null;
         forEachGroup(grp -> {
             INDArray wg = opWeight(w != null ? w : dwAccum, grp, og);
-            INDArray dwg = wg.ulike();
-            INDArray dbg = withBias ? Nd4j.createUninitialized(dy.dataType(), og) : null;
-            INDArray[] in = withBias
-                    ? new INDArray[] {channels(xs, grp, cg), wg, Nd4j.zeros(dy.dataType(), og), channels(dys, grp, og)}
+            INDArray[] out = opGradients(wg, dbAccum != null, og, channels(dxs, grp, cg));
+            INDArray[] in = dbAccum != null
+                    ? new INDArray[] {channels(xs, grp, cg), wg, zeros(dy.dataType(), og), channels(dys, grp, og)}
                     : new INDArray[] {channels(xs, grp, cg), wg, channels(dys, grp, og)};
-            INDArray[] out = withBias ? new INDArray[] {channels(dx, grp, cg), dwg, dbg}
-                    : new INDArray[] {channels(dx, grp, cg), dwg};
             exec(volumetric ? "conv3dnew_bp" : "conv2d_bp", in, out, convArgs);
-            if (dwAccum != null) {
-                addWeightGradient(dwAccum, dwg, grp, og);
-            }
-            if (withBias) {
-                groupOf(dbAccum, grp, og).addi(dbg);
-            }
+            addGradients(out, dwAccum, dbAccum, grp, og);
         });
-        return inputGradient ? dx.reshape(g.inputShape(n)) : null;
     }
 
     @Override
-    public INDArray transposedForward(INDArray x, INDArray w, INDArray bias) {
-        int n = (int) x.size(0);
+    public INDArray transposedForward(INDArray x, INDArray w, INDArray bias, INDArray y) {
         INDArray xs = spatial(x, g.outChannels, g.out);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), spatialShape(n, g.inChannels, g.in), 'c');
+        INDArray ys = spatial(y, g.inChannels, g.in);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, og), opWeight(w, grp, og)}
-                    : new INDArray[] {channels(xs, grp, og), opWeight(w, grp, og), groupOf(bias, grp, cg)};
-            exec(volumetric ? "deconv3d" : "deconv2d", in, new INDArray[] {channels(y, grp, cg)}, deconvArgs);
+            INDArray wg = opWeight(w, grp, og);
+            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, og), wg}
+                    : new INDArray[] {channels(xs, grp, og), wg, groupOf(bias, grp, cg)};
+            exec(volumetric ? "deconv3d" : "deconv2d", in, new INDArray[] {channels(ys, grp, cg)}, deconvArgs);
         });
-        return y.reshape(g.inputShape(n));
+        return y;
     }
 
     @Override
-    public INDArray transposedBackward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
-            boolean inputGradient) {
-        int n = (int) x.size(0);
+    public void transposedBackward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
+            INDArray dx) {
         INDArray xs = spatial(x, g.outChannels, g.out);
         INDArray dys = spatial(dy, g.inChannels, g.in);
-        INDArray dx = inputGradient ? Nd4j.createUninitialized(dy.dataType(), xs.shape(), 'c')
-                : Workspace.get().device("nativeDx", dy.dataType(), 1, (int) xs.length()).reshape(xs.shape());
+        INDArray dxs = dx != null ? spatial(dx, g.outChannels, g.out) : unwantedInputGradient(xs);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
-        boolean withBias = dbAccum != null;
         forEachGroup(grp -> {
             INDArray wg = opWeight(w != null ? w : dwAccum, grp, og);
-            INDArray dwg = wg.ulike();
-            INDArray dbg = withBias ? Nd4j.createUninitialized(dy.dataType(), cg) : null;
-            INDArray[] in = withBias
-                    ? new INDArray[] {channels(xs, grp, og), wg, Nd4j.zeros(dy.dataType(), cg), channels(dys, grp, cg)}
+            INDArray[] out = opGradients(wg, dbAccum != null, cg, channels(dxs, grp, og));
+            INDArray[] in = dbAccum != null
+                    ? new INDArray[] {channels(xs, grp, og), wg, zeros(dy.dataType(), cg), channels(dys, grp, cg)}
                     : new INDArray[] {channels(xs, grp, og), wg, channels(dys, grp, cg)};
-            INDArray[] out = withBias ? new INDArray[] {channels(dx, grp, og), dwg, dbg}
-                    : new INDArray[] {channels(dx, grp, og), dwg};
             exec(volumetric ? "deconv3d_bp" : "deconv2d_bp", in, out, deconvArgs);
-            if (dwAccum != null) {
-                addWeightGradient(dwAccum, dwg, grp, og);
-            }
-            if (withBias) {
-                groupOf(dbAccum, grp, cg).addi(dbg);
-            }
+            addGradients(out, dwAccum, dbAccum, grp, cg);
         });
-        return inputGradient ? dx.reshape(g.outputShape(n)) : null;
+    }
+
+    /** The _bp ops always write an input gradient: when none is wanted it goes to scratch memory. */
+    private static INDArray unwantedInputGradient(INDArray xs) {
+        return Workspace.get().device("nativeDx", xs.dataType(), 1, (int) xs.length()).reshape(xs.shape());
+    }
+
+    /** The _bp op's outputs: the input gradient's view, then reused scratch for the weight (and bias) gradient. */
+    private static INDArray[] opGradients(INDArray wg, boolean withBias, int biasLength, INDArray dxView) {
+        Workspace ws = Workspace.get();
+        INDArray dwg = ws.device("nativeDw", wg.dataType(), 1, (int) wg.length()).reshape(wg.shape());
+        if (!withBias) {
+            return new INDArray[] {dxView, dwg};
+        }
+        return new INDArray[] {dxView, dwg, ws.device("nativeDb", wg.dataType(), 1, biasLength).reshape(biasLength)};
+    }
+
+    /** Adds a _bp op's weight (and bias) gradient into group {@code grp}'s rows of the accumulators. */
+    private void addGradients(INDArray[] opOutputs, INDArray dwAccum, INDArray dbAccum, int grp, int biasPerGroup) {
+        if (dwAccum != null) {
+            addWeightGradient(dwAccum, opOutputs[1], grp, (int) (dwAccum.size(0) / g.groups));
+        }
+        if (dbAccum != null) {
+            groupOf(dbAccum, grp, biasPerGroup).addi(opOutputs[2]);
+        }
+    }
+
+    /** A zero bias for the _bp ops, whose bias gradient is wanted only with a bias input. */
+    private static INDArray zeros(org.nd4j.linalg.api.buffer.DataType type, int length) {
+        return Workspace.get().device("nativeZeros", type, 1, length).reshape(length).assign(0);
     }
 
     private static void exec(String op, INDArray[] inputs, INDArray[] outputs, int[] args) {
@@ -217,21 +221,23 @@ final class NativeConv implements ConvAlgorithm {
     }
 
     /**
-     * Group {@code grp}'s rows of our [O, C/groups, k...] kernel as the ops' [k..., C/groups, O] (a copy),
-     * spread over its dilated span with zeros between the taps when {@link #spread}.
+     * Group {@code grp}'s rows of our [O, C/groups, k...] kernel in the ops' layout [k..., C/groups, O],
+     * written into reused scratch memory, spread over its dilated span with zeros between the taps
+     * when {@link #spread}.
      */
     private INDArray opWeight(INDArray w, int grp, int og) {
         int cg = g.inChannels / g.groups;
-        INDArray rows = groupOf(w, grp, og).reshape(og, cg, g.kernel[0], g.kernel[1], g.kernel[2]);
+        INDArray rows = groupOf(w.reshape(w.size(0), cg, g.kernel[0], g.kernel[1], g.kernel[2]), grp, og);
+        INDArray op = Workspace.get().device("nativeW", w.dataType(), 1, cg * og * span[0] * span[1] * span[2])
+                .reshape(span[0], span[1], span[2], cg, og);
+        INDArray ours = op.permute(4, 3, 0, 1, 2);
         if (spread) {
-            INDArray full = Nd4j.zeros(w.dataType(), og, cg, span[0], span[1], span[2]);
-            full.get(taps()).assign(rows);
-            rows = full;
+            ours.assign(0);
+            ours.get(taps()).assign(rows);
+        } else {
+            ours.assign(rows);
         }
-        if (volumetric) {
-            return rows.permute(2, 3, 4, 1, 0).dup('c');
-        }
-        return rows.reshape(og, cg, span[1], span[2]).permute(2, 3, 1, 0).dup('c');
+        return volumetric ? op : op.reshape(span[1], span[2], cg, og);
     }
 
     /** The positions of the kernel taps in a [O, C, span...] kernel: every dilation-th element. */
@@ -249,13 +255,13 @@ final class NativeConv implements ConvAlgorithm {
     /** Adds a [k..., C/groups, O] gradient (the ops' layout) into group {@code grp}'s rows of the [O, C/groups, k...] accumulator. */
     private void addWeightGradient(INDArray dwAccum, INDArray dwg, int grp, int og) {
         int cg = g.inChannels / g.groups;
-        INDArray ours = (volumetric ? dwg.permute(4, 3, 0, 1, 2) : dwg.permute(3, 2, 0, 1)).dup('c')
-                .reshape(og, cg, span[0], span[1], span[2]);
+        INDArray ours = dwg.reshape(span[0], span[1], span[2], cg, og).permute(4, 3, 0, 1, 2);
         if (spread) {
-            ours = ours.get(taps()).dup('c');
+            ours = ours.get(taps());
         }
-        INDArray rows = groupOf(dwAccum, grp, og);
-        rows.addi(ours.reshape(rows.shape()));
+        // Reshaped whole, then sliced: a view of the accumulator, never a copy.
+        INDArray all5 = dwAccum.reshape(dwAccum.size(0), cg, g.kernel[0], g.kernel[1], g.kernel[2]);
+        groupOf(all5, grp, og).addi(ours);
     }
 
     private void forEachGroup(IntConsumer body) {

@@ -31,24 +31,23 @@ final class PointwiseGemm implements ConvAlgorithm {
     }
 
     @Override
-    public INDArray forward(INDArray x, INDArray w, INDArray bias) {
+    public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray out) {
         int n = (int) x.size(0);
         int p = g.outVolume();
         INDArray x3 = Host.contiguous(x).reshape('c', n, g.inChannels, p);
         INDArray w2 = Host.contiguous(w).reshape('c', g.outChannels, g.inChannels);
-        INDArray y = Nd4j.createUninitialized(x.dataType(), new long[] {n, g.outChannels, p}, 'c');
+        INDArray y = out.reshape('c', n, g.outChannels, p);
         for (int s = 0; s < n; s++) {
             Nd4j.gemm(w2, x3.slice(s), y.slice(s), false, false, 1.0, 0.0);
         }
         if (bias != null) {
             ChannelBias.add(y, bias);
         }
-        return y.reshape(g.outputShape(n));
+        return out;
     }
 
     @Override
-    public INDArray backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
-            boolean inputGradient) {
+    public void backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, INDArray dx) {
         int n = (int) dy.size(0);
         int p = g.outVolume();
         INDArray dy3 = Host.contiguous(dy).reshape('c', n, g.outChannels, p);
@@ -62,14 +61,13 @@ final class PointwiseGemm implements ConvAlgorithm {
         if (dbAccum != null) {
             dbAccum.addi(ChannelBias.gradient(dy));
         }
-        if (!inputGradient) {
-            return null;
+        if (dx == null) {
+            return;
         }
         INDArray w2 = Host.contiguous(w).reshape('c', g.outChannels, g.inChannels);
-        INDArray dx = Nd4j.createUninitialized(dy.dataType(), new long[] {n, g.inChannels, p}, 'c');
+        INDArray dx3 = dx.reshape('c', n, g.inChannels, p);
         for (int s = 0; s < n; s++) {
-            Nd4j.gemm(w2, dy3.slice(s), dx.slice(s), true, false, 1.0, 0.0);
+            Nd4j.gemm(w2, dy3.slice(s), dx3.slice(s), true, false, 1.0, 0.0);
         }
-        return dx.reshape(g.inputShape(n));
     }
 }

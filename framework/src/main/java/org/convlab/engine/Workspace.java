@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Workspace {
     private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
-    private static final int DEVICE_ENTRIES = 12;
+    private static final int DEVICE_ENTRIES = 16;
 
     private final Map<String, Object> host = new HashMap<>();
     private final Map<String, INDArray> device = new LinkedHashMap<>(16, 0.75f, true) {

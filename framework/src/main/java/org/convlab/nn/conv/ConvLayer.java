@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import org.convlab.engine.ConvAlgorithm;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
+import org.convlab.nn.Recycler;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,15 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code y[o] = b[o] + sum_{c in group(o)} sum_t w[o, c, t] x[c, p*s + t*d - pad]}, or with
  * {@code flipsKernel} the true convolution, which is the same with the stored kernel reversed on
  * every spatial axis. Non-zero padding modes pad explicitly before a zero-padded convolution.
- * The geometry of each input shape and its algorithm are built once and cached.
+ * The geometry of each input shape and its algorithm are built once and cached; outputs and input
+ * gradients come from a {@link Recycler} (see its aliasing rule).
  */
 public class ConvLayer extends KernelLayer {
     private final boolean flipsKernel;
     private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
+    private final Recycler arrays = new Recycler();
 
     private record Saved(INDArray engineInput, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray engineWeight,
-            int[] inSize) {
+            int[] inSize, INDArray output) {
     }
 
     /** @param groupPool runs the groups concurrently when not null (results are identical) */
@@ -48,8 +51,9 @@ public class ConvLayer extends KernelLayer {
                 : ModePadding.pad(input, spec.padBefore(), spec.padAfter(), spec.paddingMode());
         INDArray w = flipsKernel ? KernelFlip.flip(weight().value()) : weight().value();
         ConvAlgorithm algorithm = algorithm(g);
-        INDArray y = algorithm.forward(x, w, bias() == null ? null : bias().value());
-        saved.push(new Saved(x, g, algorithm, w, spatial(input.shape())));
+        INDArray y = algorithm.forward(x, w, bias() == null ? null : bias().value(),
+                arrays.output(spec.dataType(), g.outputShape(input.size(0))));
+        saved.push(new Saved(x, g, algorithm, w, spatial(input.shape()), y));
         return y;
     }
 
@@ -59,17 +63,18 @@ public class ConvLayer extends KernelLayer {
         long n = gradOutput.size(0);
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().outputShape(n),
                 gradOutput.shape());
-        boolean needDx = inputGradientNeeded();
         INDArray dBias = bias() == null ? null : bias().grad();
-        INDArray dx;
+        INDArray dx = inputGradientNeeded()
+                ? arrays.gradient(spec.dataType(), s.engineInput().shape(), gradOutput) : null;
         if (flipsKernel) {
             // The engine accumulates the gradient of the flipped kernel: start it from zero.
             INDArray dFlipped = Nd4j.zeros(weight().grad().dataType(), weight().grad().shape());
-            dx = s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, dFlipped, dBias, needDx);
+            s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, dFlipped, dBias, dx);
             weight().grad().addi(KernelFlip.flip(dFlipped));
         } else {
-            dx = s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, weight().grad(), dBias, needDx);
+            s.algorithm().backward(s.engineInput(), s.engineWeight(), gradOutput, weight().grad(), dBias, dx);
         }
+        arrays.release(s.output());
         if (dx == null || spec.paddingMode() == PaddingMode.ZEROS) {
             return dx;
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.convlab.engine.ConvAlgorithm;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.Checks;
+import org.convlab.nn.Recycler;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>On the engine it is the {@link ConvAlgorithm}'s transposed pass of that geometry (native:
  * deconv2d / deconv3d; otherwise the adjoint identities). Geometry and algorithm are cached per
- * input shape.
+ * input shape; outputs and input gradients come from a {@link Recycler} (see its aliasing rule).
  *
  * <p>Output size per axis: {@code (in-1)s - 2p + d(k-1) + outputPadding + 1}.
  * Weight [in, out/groups, k...], bias [out].
@@ -28,8 +29,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class ConvTransposeLayer extends KernelLayer {
     private final SavedForBackward<Saved> saved;
     private final Map<List<Long>, ConvGeometry> geometries = new HashMap<>();
+    private final Recycler arrays = new Recycler();
 
-    private record Saved(INDArray input, ConvGeometry geometry, ConvAlgorithm algorithm) {
+    private record Saved(INDArray input, ConvGeometry geometry, ConvAlgorithm algorithm, INDArray output) {
     }
 
     ConvTransposeLayer(ConvSpec spec) {
@@ -42,8 +44,9 @@ public class ConvTransposeLayer extends KernelLayer {
         Checks.requireDataType(spec.describe(), input, spec.dataType());
         ConvGeometry g = adjointGeometry(input.shape());
         ConvAlgorithm algorithm = algorithm(g);
-        INDArray y = algorithm.transposedForward(input, weight().value(), bias() == null ? null : bias().value());
-        saved.push(new Saved(input, g, algorithm));
+        INDArray y = algorithm.transposedForward(input, weight().value(), bias() == null ? null : bias().value(),
+                arrays.output(spec.dataType(), g.inputShape(input.size(0))));
+        saved.push(new Saved(input, g, algorithm, y));
         return y;
     }
 
@@ -52,8 +55,11 @@ public class ConvTransposeLayer extends KernelLayer {
         Saved s = saved.pop();
         Checks.requireSameShape(spec.describe() + " gradient of the output", s.geometry().inputShape(gradOutput.size(0)),
                 gradOutput.shape());
-        return s.algorithm().transposedBackward(s.input(), weight().value(), gradOutput, weight().grad(),
-                bias() == null ? null : bias().grad(), inputGradientNeeded());
+        INDArray dx = inputGradientNeeded() ? arrays.gradient(spec.dataType(), s.input().shape(), gradOutput) : null;
+        s.algorithm().transposedBackward(s.input(), weight().value(), gradOutput, weight().grad(),
+                bias() == null ? null : bias().grad(), dx);
+        arrays.release(s.output());
+        return dx;
     }
 
     @Override

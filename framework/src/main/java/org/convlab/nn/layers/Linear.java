@@ -8,6 +8,7 @@ import org.convlab.nn.Costed;
 import org.convlab.nn.Init;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.Recycler;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

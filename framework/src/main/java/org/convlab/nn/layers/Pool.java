@@ -6,6 +6,7 @@ import org.convlab.nn.Checks;
 import org.convlab.nn.GradMode;
 import org.convlab.nn.Layer;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.Recycler;
 import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

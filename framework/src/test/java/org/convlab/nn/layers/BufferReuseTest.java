@@ -7,10 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.convlab.engine.EngineChoice;
 import org.convlab.nn.GradMode;
 import org.convlab.nn.GradientChecker;
 import org.convlab.nn.Layer;
+import org.convlab.nn.Recycler;
 import org.convlab.nn.Sequential;
+import org.convlab.nn.conv.Conv1d;
+import org.convlab.nn.conv.Conv2d;
+import org.convlab.nn.conv.ConvTranspose2d;
+import org.convlab.nn.conv.DepthwiseConv2d;
+import org.convlab.nn.conv.PaddingMode;
+import org.convlab.nn.conv.PointwiseConv2d;
+import org.convlab.nn.conv.TrueConv2d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,7 +38,25 @@ class BufferReuseTest {
                 Arguments.of("ReLU", (Supplier<Layer>) ReLU::new, new long[] {2, 3, 4}),
                 Arguments.of("Sigmoid", (Supplier<Layer>) Sigmoid::new, new long[] {2, 3, 4}),
                 Arguments.of("Linear", (Supplier<Layer>) () -> Linear.builder(4, 3).dataType(DataType.DOUBLE).seed(1)
-                        .build(), new long[] {2, 4}));
+                        .build(), new long[] {2, 4}),
+                Arguments.of("Conv2d native", (Supplier<Layer>) () -> Conv2d.builder(3, 4, 3).padding(1).seed(1)
+                        .dataType(DataType.DOUBLE).engine(EngineChoice.NATIVE).build(), new long[] {2, 3, 5, 5}),
+                Arguments.of("Conv2d lowered", (Supplier<Layer>) () -> Conv2d.builder(3, 4, 3).padding(1).seed(1)
+                        .dataType(DataType.DOUBLE).engine(EngineChoice.LOWERED).build(), new long[] {2, 3, 5, 5}),
+                Arguments.of("Conv1d reflect-padded", (Supplier<Layer>) () -> Conv1d.builder(3, 2, 3).padding(1)
+                        .paddingMode(PaddingMode.REFLECT).dataType(DataType.DOUBLE).seed(1).build(), new long[] {2, 3, 6}),
+                Arguments.of("TrueConv2d", (Supplier<Layer>) () -> TrueConv2d.builder(3, 4, 3).dataType(DataType.DOUBLE)
+                        .seed(1).build(), new long[] {2, 3, 5, 5}),
+                Arguments.of("DepthwiseConv2d", (Supplier<Layer>) () -> DepthwiseConv2d.builder(3, 3).padding(1)
+                        .dataType(DataType.DOUBLE).seed(1).build(), new long[] {2, 3, 5, 5}),
+                Arguments.of("PointwiseConv2d", (Supplier<Layer>) () -> PointwiseConv2d.builder(3, 4)
+                        .dataType(DataType.DOUBLE).seed(1).build(), new long[] {2, 3, 5, 5}),
+                Arguments.of("ConvTranspose2d native", (Supplier<Layer>) () -> ConvTranspose2d.builder(3, 2, 4).stride(2)
+                        .padding(1).dataType(DataType.DOUBLE).engine(EngineChoice.NATIVE).seed(1).build(),
+                        new long[] {2, 3, 4, 4}),
+                Arguments.of("ConvTranspose2d lowered", (Supplier<Layer>) () -> ConvTranspose2d.builder(3, 2, 3)
+                        .stride(2).dataType(DataType.DOUBLE).engine(EngineChoice.LOWERED).seed(1).build(),
+                        new long[] {2, 3, 4, 4}));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,10 +1,9 @@
-package org.convlab.nn.layers;
+package org.convlab.nn;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.convlab.nn.GradMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,21 +21,21 @@ import org.nd4j.linalg.factory.Nd4j;
  *     call after that backward call: the next layer, which may have saved it as its input, has
  *     finished its own backward by then. In evaluation (gradients off) every output is fresh.</li>
  * <li>The <em>input gradient</em> returned by {@code backward} stays valid until the layer's next
- *     backward call (a {@link org.convlab.nn.Sequential} passes it straight on, a tape copies it).</li>
+ *     backward call (a {@link Sequential} passes it straight on, a tape copies it).</li>
  * </ul>
  * Keep an array beyond that with {@code dup()}.
  */
-final class Recycler {
+public final class Recycler {
     private final Map<String, ArrayDeque<INDArray>> free = new HashMap<>();
     private INDArray lastGradient;
 
     /** A c-ordered array for a forward output; contents undefined. */
-    INDArray output(DataType type, long[] shape) {
+    public INDArray output(DataType type, long[] shape) {
         return GradMode.isEnabled() ? take(type, shape) : Nd4j.createUninitialized(type, shape, 'c');
     }
 
     /** Gives back an output of {@link #output} once the backward call of its forward call is done. */
-    void release(INDArray output) {
+    public void release(INDArray output) {
         free.computeIfAbsent(key(output.dataType(), output.shape()), k -> new ArrayDeque<>()).push(output);
     }
 
@@ -45,7 +44,7 @@ final class Recycler {
      * contents undefined. The previous call's gradient is reused, unless it is that very
      * {@code gradOutput} (a layer applied twice in a row).
      */
-    INDArray gradient(DataType type, long[] shape, INDArray gradOutput) {
+    public INDArray gradient(DataType type, long[] shape, INDArray gradOutput) {
         if (lastGradient != null && !sameBuffer(lastGradient, gradOutput)) {
             release(lastGradient);
         }
