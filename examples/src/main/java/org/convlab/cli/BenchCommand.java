@@ -57,6 +57,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Length of each iteration in seconds (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", mapFallbackValue = "",
+            description = "Run only these values of a benchmark parameter, for example shape=conv2d_std,conv1d "
+                    + "(repeatable; default: every value).")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -74,6 +79,12 @@ final class BenchCommand implements Callable<Integer> {
                 .resultFormat(ResultFormatType.JSON)
                 .result(result.toString())
                 .build();
+        if (!params.isEmpty()) {
+            OptionsBuilder withParams = new OptionsBuilder();
+            withParams.parent(options);
+            params.forEach((name, values) -> withParams.param(name, values.split(",")));
+            options = withParams.build();
+        }
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();
@@ -94,6 +105,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "REGEX '" + include + "' is not a regular expression: "
                     + e.getDescription());
         }
+        params.forEach((name, values) -> {
+            if (values.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--param " + name + " expected NAME=V1,V2,..., found no "
+                        + "values");
+            }
+        });
         if (warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--warmup must be 0 or more, got " + warmup);
         }

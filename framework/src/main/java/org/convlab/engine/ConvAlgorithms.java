@@ -15,7 +15,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  *   <li>FLOAT, where ND4J's ops can compute the geometry ({@link NativeConv#supports}): native —
  *       oneDNN's kernels, several times faster than lowering (grouped: one op per group; dilated: the
  *       kernel spread over its span with zeros, up to 3x the multiplications);</li>
- *   <li>a single input channel (a first layer): the direct kernel with the outputs as multiplier;</li>
+ *   <li>a single input channel (a first layer) off the ops (DOUBLE): the direct kernel with the
+ *       outputs as multiplier. In FLOAT the op is faster: conv2d_first (64x1x28x28 to 32 channels)
+ *       took 2.5 / 8.2 ms forward / backward natively, 7.8 / 12.9 ms on the direct kernel;</li>
  *   <li>everything else, and every DOUBLE convolution: im2col + GEMM. ND4J's DOUBLE ops run generic
  *       code, 20-40x slower than their FLOAT oneDNN kernels and slower than lowering.</li>
  * </ol>

@@ -47,42 +47,53 @@ final class DepthwiseKernel {
 
     /**
      * Writes the input gradient into {@code dx} when it is not null (every element) and adds the
-     * weight gradient into {@code dw} when it is not null. Runs in parallel over channels, each of
-     * which owns its slices of {@code dx} and {@code dw}, so the sums do not depend on the thread count.
+     * weight gradient into {@code dw} when it is not null. The input gradient runs in parallel over
+     * (sample, channel) pairs, each owning its slice of {@code dx}; the weight gradient in parallel
+     * over output channels, each owning its kernel in {@code dw} and summing the samples in order.
+     * So the sums do not depend on the thread count, and a single input channel (a first layer with
+     * many outputs) still keeps every core busy.
      */
     static void backward(ConvGeometry g, int batch, Object x, Object w, Object dy, Object dx, Object dw) {
         LoweringPlan plan = g.plan();
         int m = g.outChannels / g.inChannels;
-        IntStream.range(0, g.inChannels).parallel().forEach(c -> {
-            for (int n = 0; n < batch; n++) {
-                int xBase = (n * g.inChannels + c) * plan.inVolume;
-                if (dx instanceof float[] dxf) {
-                    Arrays.fill(dxf, xBase, xBase + plan.inVolume, 0f);
-                } else if (dx != null) {
-                    Arrays.fill((double[]) dx, xBase, xBase + plan.inVolume, 0d);
-                }
+        if (dx != null) {
+            IntStream.range(0, batch * g.inChannels).parallel().forEach(nc -> {
+                int n = nc / g.inChannels;
+                int c = nc % g.inChannels;
+                int xBase = nc * plan.inVolume;
                 for (int j = 0; j < m; j++) {
                     int o = c * m + j;
                     int yBase = (n * g.outChannels + o) * g.outVolume();
-                    int wBase = o * plan.kernelVolume;
-                    if (dy instanceof float[] dyf) {
-                        if (dx != null) {
-                            inputGradient(plan, dyf, yBase, (float[]) w, wBase, (float[]) dx, xBase);
+                    if (dx instanceof float[] dxf) {
+                        if (j == 0) {
+                            Arrays.fill(dxf, xBase, xBase + plan.inVolume, 0f);
                         }
-                        if (dw != null) {
-                            weightGradient(plan, dyf, yBase, (float[]) x, xBase, (float[]) dw, wBase);
-                        }
+                        inputGradient(plan, (float[]) dy, yBase, (float[]) w, o * plan.kernelVolume, dxf, xBase);
                     } else {
-                        if (dx != null) {
-                            inputGradient(plan, (double[]) dy, yBase, (double[]) w, wBase, (double[]) dx, xBase);
+                        if (j == 0) {
+                            Arrays.fill((double[]) dx, xBase, xBase + plan.inVolume, 0d);
                         }
-                        if (dw != null) {
-                            weightGradient(plan, (double[]) dy, yBase, (double[]) x, xBase, (double[]) dw, wBase);
-                        }
+                        inputGradient(plan, (double[]) dy, yBase, (double[]) w, o * plan.kernelVolume, (double[]) dx,
+                                xBase);
                     }
                 }
-            }
-        });
+            });
+        }
+        if (dw != null) {
+            IntStream.range(0, g.outChannels).parallel().forEach(o -> {
+                int c = o / m;
+                for (int n = 0; n < batch; n++) {
+                    int xBase = (n * g.inChannels + c) * plan.inVolume;
+                    int yBase = (n * g.outChannels + o) * g.outVolume();
+                    if (dy instanceof float[] dyf) {
+                        weightGradient(plan, dyf, yBase, (float[]) x, xBase, (float[]) dw, o * plan.kernelVolume);
+                    } else {
+                        weightGradient(plan, (double[]) dy, yBase, (double[]) x, xBase, (double[]) dw,
+                                o * plan.kernelVolume);
+                    }
+                }
+            });
+        }
     }
 
     // The float and double twins below differ only in the element type (no generics over primitives).
@@ -204,8 +215,27 @@ final class DepthwiseKernel {
                 }
                 int src = xBase + start;
                 int d = yBase + l * p.outW;
-                for (int o = from; o < to; o++) {
-                    acc += dy[d + o] * x[src + o * p.strideW];
+                if (p.strideW == 1) {
+                    // Four independent partial sums: the adds of one chain wait for each other, four overlap.
+                    float a0 = 0;
+                    float a1 = 0;
+                    float a2 = 0;
+                    float a3 = 0;
+                    int o = from;
+                    for (; o + 3 < to; o += 4) {
+                        a0 += dy[d + o] * x[src + o];
+                        a1 += dy[d + o + 1] * x[src + o + 1];
+                        a2 += dy[d + o + 2] * x[src + o + 2];
+                        a3 += dy[d + o + 3] * x[src + o + 3];
+                    }
+                    for (; o < to; o++) {
+                        a0 += dy[d + o] * x[src + o];
+                    }
+                    acc += (a0 + a1) + (a2 + a3);
+                } else {
+                    for (int o = from; o < to; o++) {
+                        acc += dy[d + o] * x[src + o * p.strideW];
+                    }
                 }
             }
             dw[wBase + k] += acc;
