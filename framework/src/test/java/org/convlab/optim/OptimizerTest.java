@@ -331,6 +331,20 @@ class OptimizerTest {
         SGD.builder(ps, 0.1).build().zeroGrad();
         assertArrayEquals(new double[] {0, 0}, ps.get(0).grad().toDoubleVector(), 0);
         assertArrayEquals(new double[] {0}, ps.get(1).grad().toDoubleVector(), 0);
+
+        // FLOAT, of a view's shape too, holding NaN, infinities and -0.0: every element becomes +0.0.
+        INDArray parent = Nd4j.create(DataType.FLOAT, 6, 5);
+        for (INDArray value : new INDArray[] {Nd4j.create(DataType.FLOAT, 4, 3),
+                parent.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 5), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3))}) {
+            Parameter p = new Parameter("f", value);
+            p.grad().assign(Nd4j.createFromArray(Float.NaN, Float.POSITIVE_INFINITY, -0f, 1f, -2f, 3e-40f,
+                    Float.NEGATIVE_INFINITY, 7f, 8f, 9f, 10f, 11f).reshape(4, 3));
+            p.zeroGrad();
+            float[] zeroed = p.grad().dup('c').data().asFloat();
+            for (int i = 0; i < zeroed.length; i++) {
+                assertEquals(0, Float.floatToRawIntBits(zeroed[i]), "element " + i + " is " + zeroed[i]);
+            }
+        }
     }
 
     @Test
