@@ -1,6 +1,7 @@
 package org.convlab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** A trainable array and the gradient that backward passes accumulate into it. */
 public final class Parameter {
@@ -27,8 +28,17 @@ public final class Parameter {
         return grad;
     }
 
+    /**
+     * One memset of the gradient's memory (zero bytes are +0.0): ND4J's element-wise {@code assign(0)}
+     * pays an OpenMP start-up per call, and zeroing the small CNN's 8 gradients took 0.7-1.0 ms of a
+     * training step instead of 0.1 ms. The memory manager itself falls back to assign for views.
+     */
     public void zeroGrad() {
-        grad.assign(0);
+        if (grad.data().length() == grad.length()) {
+            Nd4j.getMemoryManager().memset(grad);
+        } else {
+            grad.assign(0);
+        }
     }
 
     public long size() {

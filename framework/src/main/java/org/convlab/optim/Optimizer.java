@@ -1,5 +1,6 @@
 package org.convlab.optim;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,6 +37,11 @@ public abstract class Optimizer {
     private final Map<Integer, INDArray[]> scratch = new java.util.HashMap<>();
     private double learningRate;
     private int stepCount;
+    /**
+     * Whether FLOAT parameters take the one-pass loops of {@link FusedFloatUpdate}; false only in tests,
+     * which compare those loops with the ND4J formulas on the same FLOAT arrays.
+     */
+    boolean fusedFloatPath = true;
 
     protected Optimizer(List<Parameter> parameters, double learningRate, List<String> slotNames) {
         this.parameters = List.copyOf(parameters);
@@ -171,12 +177,38 @@ public abstract class Optimizer {
         return index + "." + slot;
     }
 
-    private static void requireFinite(int index, Parameter p) {
+    private void requireFinite(int index, Parameter p) {
         INDArray g = p.grad();
-        if (BooleanIndexing.or(g, Conditions.notFinite())) {
-            String what = BooleanIndexing.or(g, Conditions.isNan()) ? "NaN" : "infinite";
+        String what;
+        if (fusedFloatPath && FusedFloatUpdate.applies(g)) {
+            what = nonFiniteFloats(g);
+        } else if (BooleanIndexing.or(g, Conditions.notFinite())) {
+            what = BooleanIndexing.or(g, Conditions.isNan()) ? "NaN" : "infinite";
+        } else {
+            what = null;
+        }
+        if (what != null) {
             throw new NonFiniteGradientException(index, p.name(), what);
         }
+    }
+
+    /** One scan of a FLOAT gradient: "NaN" if it holds a NaN, else "infinite" if it holds an infinity, else null. */
+    private static String nonFiniteFloats(INDArray g) {
+        FloatBuffer values = FusedFloatUpdate.floats(g);
+        int worst = FusedFloatUpdate.maxOverChunks(g.length(), (from, to) -> {
+            int verdict = 0; // 0 finite, 1 infinite, 2 NaN
+            for (int i = from; i < to; i++) {
+                float x = values.get(i);
+                if (!Float.isFinite(x)) {
+                    if (Float.isNaN(x)) {
+                        return 2;
+                    }
+                    verdict = 1;
+                }
+            }
+            return verdict;
+        });
+        return worst == 2 ? "NaN" : worst == 1 ? "infinite" : null;
     }
 
     private static void requireDistinct(List<Parameter> parameters) {

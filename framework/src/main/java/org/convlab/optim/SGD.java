@@ -1,5 +1,6 @@
 package org.convlab.optim;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.convlab.nn.Parameter;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,18 +38,54 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(int index, Parameter parameter, int step) {
-        // The formula above in reused working arrays (no temporaries), operation for operation.
+        INDArray buffer = momentum == 0 ? null : slot(index, MOMENTUM_BUFFER);
+        boolean floats = buffer == null ? FusedFloatUpdate.applies(parameter.value(), parameter.grad())
+                : FusedFloatUpdate.applies(parameter.value(), parameter.grad(), buffer);
+        if (fusedFloatPath && floats) {
+            updateFloats(parameter, buffer);
+        } else {
+            updateWithNd4j(index, parameter, buffer);
+        }
+    }
+
+    /** The formula of the class comment in reused working arrays (no temporaries), operation for operation. */
+    private void updateWithNd4j(int index, Parameter parameter, INDArray buffer) {
         INDArray value = parameter.value();
         INDArray direction = parameter.grad();
         if (weightDecay != 0) {
             direction = scratch(index, 0).assign(value).muli(weightDecay).addi(direction);
         }
-        if (momentum != 0) {
-            INDArray buffer = slot(index, MOMENTUM_BUFFER);
+        if (buffer != null) {
             buffer.muli(momentum).addi(direction);
             direction = nesterov ? scratch(index, 1).assign(buffer).muli(momentum).addi(direction) : buffer;
         }
         value.subi(scratch(index, 2).assign(direction).muli(learningRate()));
+    }
+
+    /**
+     * {@link #updateWithNd4j} in one pass over each element (see {@link FusedFloatUpdate}): the same
+     * float operations in the same order, each scalar rounded to float as ND4J's scalar ops round it.
+     */
+    private void updateFloats(Parameter parameter, INDArray bufferArray) {
+        float decay = (float) weightDecay;
+        float mu = (float) momentum;
+        float lr = (float) learningRate();
+        boolean addsL2 = weightDecay != 0;
+        FloatBuffer p = FusedFloatUpdate.floats(parameter.value());
+        FloatBuffer grad = FusedFloatUpdate.floats(parameter.grad());
+        FloatBuffer b = bufferArray == null ? null : FusedFloatUpdate.floats(bufferArray);
+        FusedFloatUpdate.forEachChunk(parameter.value().length(), (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float pi = p.get(i);
+                float d = addsL2 ? pi * decay + grad.get(i) : grad.get(i);
+                if (b != null) {
+                    float bi = b.get(i) * mu + d;
+                    b.put(i, bi);
+                    d = nesterov ? bi * mu + d : bi;
+                }
+                p.put(i, pi - d * lr);
+            }
+        });
     }
 
     public double momentum() {

@@ -207,6 +207,54 @@ class OptimizerTest {
         }
     }
 
+    /**
+     * FLOAT gradients are scanned by one Java pass in parallel chunks: a NaN anywhere (even after an
+     * infinity in an earlier chunk) is named NaN, an infinity alone "infinite", exactly as the ND4J
+     * check names them, and nothing changes, not even the parameter listed before the bad one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void nonFiniteFloatGradientIsNamedLikeNd4jAndRefusedBeforeAnyChange(String name,
+            Function<List<Parameter>, Optimizer> make) {
+        int large = 5 * FusedFloatUpdate.CHUNK + 11;
+        long[][] cases = { // {position of an infinity or -1, position of a NaN or -1, sign of the infinity}
+            {-1, large - 1, 1}, {3, -1, 1}, {large - 2, -1, -1}, {2, 4 * FusedFloatUpdate.CHUNK + 5, 1}, {5, 9, -1}};
+        for (boolean fusedPath : new boolean[] {true, false}) {
+            for (long[] c : cases) {
+                List<Parameter> ps = List.of(new Parameter("w", org.convlab.nn.Init.uniform(1, DataType.FLOAT, -1, 1, 7)),
+                        new Parameter("b", org.convlab.nn.Init.uniform(2, DataType.FLOAT, -1, 1, large)));
+                Optimizer opt = make.apply(ps);
+                opt.fusedFloatPath = fusedPath;
+                for (int s = 0; s < 2; s++) { // non-zero state first, so "unchanged" means something
+                    ps.forEach(p -> p.grad().assign(p.value()));
+                    opt.step();
+                }
+                ps.forEach(p -> p.grad().assign(p.value()));
+                if (c[0] >= 0) {
+                    ps.get(1).grad().putScalar(c[0], c[2] * Float.POSITIVE_INFINITY);
+                }
+                if (c[1] >= 0) {
+                    ps.get(1).grad().putScalar(c[1], Float.NaN);
+                }
+                List<float[]> before = ps.stream().map(p -> p.value().toFloatVector()).toList();
+                Map<String, double[]> stateBefore = snapshot(opt.state());
+
+                NonFiniteGradientException e = assertThrows(NonFiniteGradientException.class, opt::step);
+                String expected = c[1] >= 0 ? "NaN" : "infinite";
+                String other = c[1] >= 0 ? "infinite" : "NaN";
+                String where = name + (fusedPath ? " fused " : " nd4j ") + java.util.Arrays.toString(c);
+                assertTrue(e.getMessage().contains("parameter 1") && e.getMessage().contains(expected)
+                        && !e.getMessage().contains(other), where + ": " + e.getMessage());
+                for (int i = 0; i < ps.size(); i++) {
+                    assertArrayEquals(before.get(i), ps.get(i).value().toFloatVector(), 0, where);
+                }
+                assertEquals(2, opt.stepCount());
+                Map<String, double[]> stateAfter = snapshot(opt.state());
+                stateBefore.forEach((k, v) -> assertArrayEquals(v, stateAfter.get(k), 0, where + " " + k));
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("optimizers")
     void restoredStateContinuesBitIdentically(String name, Function<List<Parameter>, Optimizer> make) {
@@ -283,6 +331,20 @@ class OptimizerTest {
         SGD.builder(ps, 0.1).build().zeroGrad();
         assertArrayEquals(new double[] {0, 0}, ps.get(0).grad().toDoubleVector(), 0);
         assertArrayEquals(new double[] {0}, ps.get(1).grad().toDoubleVector(), 0);
+
+        // FLOAT, of a view's shape too, holding NaN, infinities and -0.0: every element becomes +0.0.
+        INDArray parent = Nd4j.create(DataType.FLOAT, 6, 5);
+        for (INDArray value : new INDArray[] {Nd4j.create(DataType.FLOAT, 4, 3),
+                parent.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 5), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3))}) {
+            Parameter p = new Parameter("f", value);
+            p.grad().assign(Nd4j.createFromArray(Float.NaN, Float.POSITIVE_INFINITY, -0f, 1f, -2f, 3e-40f,
+                    Float.NEGATIVE_INFINITY, 7f, 8f, 9f, 10f, 11f).reshape(4, 3));
+            p.zeroGrad();
+            float[] zeroed = p.grad().dup('c').data().asFloat();
+            for (int i = 0; i < zeroed.length; i++) {
+                assertEquals(0, Float.floatToRawIntBits(zeroed[i]), "element " + i + " is " + zeroed[i]);
+            }
+        }
     }
 
     @Test
