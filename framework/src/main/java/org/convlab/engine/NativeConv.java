@@ -102,10 +102,11 @@ final class NativeConv implements ConvAlgorithm {
     public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray y) {
         INDArray xs = spatial(x, g.inChannels, g.in);
         INDArray ys = spatial(y, g.outChannels, g.out);
+        INDArray weights = opWeights(w);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray wg = opWeight(w, grp, og);
+            INDArray wg = kernelOf(weights, grp);
             INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, cg), wg}
                     : new INDArray[] {channels(xs, grp, cg), wg, groupOf(bias, grp, og)};
             exec(volumetric ? "conv3dnew" : "conv2d", in, new INDArray[] {channels(ys, grp, og)}, convArgs);
@@ -118,27 +119,28 @@ final class NativeConv implements ConvAlgorithm {
         INDArray xs = spatial(x, g.inChannels, g.in);
         INDArray dys = spatial(dy, g.outChannels, g.out);
         INDArray dxs = dx != null ? spatial(dx, g.inChannels, g.in) : unwantedInputGradient(xs);
+        Gradients grads = new Gradients(w != null ? w : dwAccum, dbAccum != null, g.outChannels);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray wg = opWeight(w != null ? w : dwAccum, grp, og);
-            INDArray[] out = opGradients(wg, dbAccum != null, og, channels(dxs, grp, cg));
+            INDArray wg = kernelOf(grads.weights, grp);
             INDArray[] in = dbAccum != null
-                    ? new INDArray[] {channels(xs, grp, cg), wg, zeros(dy.dataType(), og), channels(dys, grp, og)}
+                    ? new INDArray[] {channels(xs, grp, cg), wg, groupOf(grads.zeroBias, grp, og), channels(dys, grp, og)}
                     : new INDArray[] {channels(xs, grp, cg), wg, channels(dys, grp, og)};
-            exec(volumetric ? "conv3dnew_bp" : "conv2d_bp", in, out, convArgs);
-            addGradients(out, dwAccum, dbAccum, grp, og);
+            exec(volumetric ? "conv3dnew_bp" : "conv2d_bp", in, grads.outputs(grp, og, channels(dxs, grp, cg)), convArgs);
         });
+        grads.addInto(dwAccum, dbAccum);
     }
 
     @Override
     public INDArray transposedForward(INDArray x, INDArray w, INDArray bias, INDArray y) {
         INDArray xs = spatial(x, g.outChannels, g.out);
         INDArray ys = spatial(y, g.inChannels, g.in);
+        INDArray weights = opWeights(w);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray wg = opWeight(w, grp, og);
+            INDArray wg = kernelOf(weights, grp);
             INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, og), wg}
                     : new INDArray[] {channels(xs, grp, og), wg, groupOf(bias, grp, cg)};
             exec(volumetric ? "deconv3d" : "deconv2d", in, new INDArray[] {channels(ys, grp, cg)}, deconvArgs);
@@ -152,17 +154,18 @@ final class NativeConv implements ConvAlgorithm {
         INDArray xs = spatial(x, g.outChannels, g.out);
         INDArray dys = spatial(dy, g.inChannels, g.in);
         INDArray dxs = dx != null ? spatial(dx, g.outChannels, g.out) : unwantedInputGradient(xs);
+        Gradients grads = new Gradients(w != null ? w : dwAccum, dbAccum != null, g.inChannels);
         int og = g.outChannels / g.groups;
         int cg = g.inChannels / g.groups;
         forEachGroup(grp -> {
-            INDArray wg = opWeight(w != null ? w : dwAccum, grp, og);
-            INDArray[] out = opGradients(wg, dbAccum != null, cg, channels(dxs, grp, og));
+            INDArray wg = kernelOf(grads.weights, grp);
             INDArray[] in = dbAccum != null
-                    ? new INDArray[] {channels(xs, grp, og), wg, zeros(dy.dataType(), cg), channels(dys, grp, cg)}
+                    ? new INDArray[] {channels(xs, grp, og), wg, groupOf(grads.zeroBias, grp, cg), channels(dys, grp, cg)}
                     : new INDArray[] {channels(xs, grp, og), wg, channels(dys, grp, cg)};
-            exec(volumetric ? "deconv3d_bp" : "deconv2d_bp", in, out, deconvArgs);
-            addGradients(out, dwAccum, dbAccum, grp, cg);
+            exec(volumetric ? "deconv3d_bp" : "deconv2d_bp", in, grads.outputs(grp, cg, channels(dxs, grp, og)),
+                    deconvArgs);
         });
+        grads.addInto(dwAccum, dbAccum);
     }
 
     /** The _bp ops always write an input gradient: when none is wanted it goes to scratch memory. */
@@ -170,29 +173,46 @@ final class NativeConv implements ConvAlgorithm {
         return Workspace.get().device("nativeDx", xs.dataType(), 1, (int) xs.length()).reshape(xs.shape());
     }
 
-    /** The _bp op's outputs: the input gradient's view, then reused scratch for the weight (and bias) gradient. */
-    private static INDArray[] opGradients(INDArray wg, boolean withBias, int biasLength, INDArray dxView) {
-        Workspace ws = Workspace.get();
-        INDArray dwg = ws.device("nativeDw", wg.dataType(), 1, (int) wg.length()).reshape(wg.shape());
-        if (!withBias) {
-            return new INDArray[] {dxView, dwg};
-        }
-        return new INDArray[] {dxView, dwg, ws.device("nativeDb", wg.dataType(), 1, biasLength).reshape(biasLength)};
-    }
+    /**
+     * The scratch of one backward call, taken in the calling thread before the groups run (they may
+     * run on other threads): every group's kernel in the ops' layout, the _bp ops' weight-gradient
+     * outputs side by side in the same layout, and their bias-gradient outputs with a zero bias.
+     * After the groups, each gradient is added to its accumulator in one call.
+     */
+    private final class Gradients {
+        final INDArray weights;
+        final INDArray opWeightGradient;
+        final INDArray opBiasGradient;
+        final INDArray zeroBias;
 
-    /** Adds a _bp op's weight (and bias) gradient into group {@code grp}'s rows of the accumulators. */
-    private void addGradients(INDArray[] opOutputs, INDArray dwAccum, INDArray dbAccum, int grp, int biasPerGroup) {
-        if (dwAccum != null) {
-            addWeightGradient(dwAccum, opOutputs[1], grp, (int) (dwAccum.size(0) / g.groups));
+        Gradients(INDArray w, boolean withBias, int biasLength) {
+            Workspace ws = Workspace.get();
+            this.weights = opWeights(w);
+            this.opWeightGradient = ws.device("nativeDw", w.dataType(), 1, (int) weights.length()).reshape(weights.length());
+            this.opBiasGradient = withBias ? ws.device("nativeDb", w.dataType(), 1, biasLength).reshape(biasLength) : null;
+            this.zeroBias = withBias ? ws.device("nativeZeros", w.dataType(), 1, biasLength).reshape(biasLength).assign(0)
+                    : null;
         }
-        if (dbAccum != null) {
-            groupOf(dbAccum, grp, biasPerGroup).addi(opOutputs[2]);
-        }
-    }
 
-    /** A zero bias for the _bp ops, whose bias gradient is wanted only with a bias input. */
-    private static INDArray zeros(org.nd4j.linalg.api.buffer.DataType type, int length) {
-        return Workspace.get().device("nativeZeros", type, 1, length).reshape(length).assign(0);
+        /** The _bp op's outputs for group {@code grp}: its input-gradient view, weight and (with a bias) bias gradient. */
+        INDArray[] outputs(int grp, int biasPerGroup, INDArray dxView) {
+            INDArray dw = kernelOf(opWeightGradient, grp);
+            return opBiasGradient == null ? new INDArray[] {dxView, dw}
+                    : new INDArray[] {dxView, dw, groupOf(opBiasGradient, grp, biasPerGroup)};
+        }
+
+        void addInto(INDArray dwAccum, INDArray dbAccum) {
+            if (dwAccum != null) {
+                INDArray ours = asOurs(opWeightGradient);
+                if (spread) {
+                    ours = ours.get(taps());
+                }
+                dwAccum.reshape(ourShape(g.kernel)).addi(ours);
+            }
+            if (dbAccum != null) {
+                dbAccum.addi(opBiasGradient);
+            }
+        }
     }
 
     private static void exec(String op, INDArray[] inputs, INDArray[] outputs, int[] args) {
@@ -212,56 +232,89 @@ final class NativeConv implements ConvAlgorithm {
         return java.util.Arrays.equals(a.shape(), shape) ? a : a.reshape('c', shape);
     }
 
+    /** Channels {@code [grp * perGroup, (grp + 1) * perGroup)} of an [N, C, ...] array, as a view. */
     private INDArray channels(INDArray a, int grp, int perGroup) {
-        return g.groups == 1 ? a : a.get(all(), interval(grp * perGroup, (grp + 1) * perGroup));
+        return g.groups == 1 ? a : slice(a, 1, grp * perGroup, perGroup);
     }
 
+    /** Rows {@code [grp * perGroup, (grp + 1) * perGroup)} of an array along its first axis, as a view. */
     private INDArray groupOf(INDArray v, int grp, int perGroup) {
-        return g.groups == 1 ? v : v.get(interval(grp * perGroup, (grp + 1) * perGroup));
+        return g.groups == 1 ? v : slice(v, 0, grp * perGroup, perGroup);
     }
 
     /**
-     * Group {@code grp}'s rows of our [O, C/groups, k...] kernel in the ops' layout [k..., C/groups, O],
-     * written into reused scratch memory, spread over its dilated span with zeros between the taps
-     * when {@link #spread}.
+     * {@code length} elements from {@code from} on along {@code axis}: the same view as ND4J's
+     * {@code get(...interval...)}, built from strides and offset directly, because resolving
+     * indices costs tens of microseconds per call and a grouped call makes dozens of views.
      */
-    private INDArray opWeight(INDArray w, int grp, int og) {
-        int cg = g.inChannels / g.groups;
-        INDArray rows = groupOf(w.reshape(w.size(0), cg, g.kernel[0], g.kernel[1], g.kernel[2]), grp, og);
-        INDArray op = Workspace.get().device("nativeW", w.dataType(), 1, cg * og * span[0] * span[1] * span[2])
-                .reshape(span[0], span[1], span[2], cg, og);
-        INDArray ours = op.permute(4, 3, 0, 1, 2);
+    private static INDArray slice(INDArray a, int axis, long from, long length) {
+        long[] shape = a.shape().clone();
+        shape[axis] = length;
+        long[] stride = a.stride().clone();
+        return Nd4j.create(a.data(), shape, stride, a.offset() + from * stride[axis], a.ordering(), a.dataType());
+    }
+
+    /**
+     * Every group's kernel in the ops' layout, [groups][k..., C/groups, O/groups] side by side in
+     * reused scratch memory, converted from our [O, C/groups, k...] in one call; spread over its
+     * dilated span with zeros between the taps when {@link #spread}.
+     */
+    private INDArray opWeights(INDArray w) {
+        long total = (long) g.groups * kernelLength();
+        INDArray op = Workspace.get().device("nativeW", w.dataType(), 1, Math.toIntExact(total)).reshape(total);
+        INDArray ours = asOurs(op);
+        INDArray w6 = w.reshape(ourShape(g.kernel));
         if (spread) {
             ours.assign(0);
-            ours.get(taps()).assign(rows);
+            ours.get(taps()).assign(w6);
         } else {
-            ours.assign(rows);
+            ours.assign(w6);
         }
-        return volumetric ? op : op.reshape(span[1], span[2], cg, og);
+        return op;
     }
 
-    /** The positions of the kernel taps in a [O, C, span...] kernel: every dilation-th element. */
+    /** Elements of one group's kernel in the ops' layout. */
+    private long kernelLength() {
+        return (long) span[0] * span[1] * span[2] * (g.inChannels / g.groups) * (g.outChannels / g.groups);
+    }
+
+    /** Group {@code grp}'s kernel, [k..., C/groups, O/groups], within a flat array of {@link #opWeights}' layout. */
+    private INDArray kernelOf(INDArray flat, int grp) {
+        int cg = g.inChannels / g.groups;
+        int og = g.outChannels / g.groups;
+        long[] shape = volumetric ? new long[] {span[0], span[1], span[2], cg, og} : new long[] {span[1], span[2], cg, og};
+        long[] stride = new long[shape.length];
+        long step = 1;
+        for (int a = shape.length - 1; a >= 0; a--) {
+            stride[a] = step;
+            step *= shape[a];
+        }
+        return Nd4j.create(flat.data(), shape, stride, flat.offset() + grp * kernelLength(), 'c', flat.dataType());
+    }
+
+    /** A flat array of {@link #opWeights}' layout seen as our [groups, O/groups, C/groups, span...] (a view). */
+    private INDArray asOurs(INDArray flat) {
+        int cg = g.inChannels / g.groups;
+        int og = g.outChannels / g.groups;
+        return flat.reshape(g.groups, span[0], span[1], span[2], cg, og).permute(0, 5, 4, 1, 2, 3);
+    }
+
+    /** [groups, O/groups, C/groups, size...]. */
+    private long[] ourShape(int[] size) {
+        return new long[] {g.groups, g.outChannels / g.groups, g.inChannels / g.groups, size[0], size[1], size[2]};
+    }
+
+    /** The positions of the kernel taps in a [groups, O, C, span...] kernel: every dilation-th element. */
     private org.nd4j.linalg.indexing.INDArrayIndex[] taps() {
-        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[2 + ConvGeometry.AXES];
+        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[3 + ConvGeometry.AXES];
         idx[0] = all();
         idx[1] = all();
+        idx[2] = all();
         for (int a = 0; a < ConvGeometry.AXES; a++) {
             // A kernel of size 1 has one tap whatever its dilation (ND4J rounds a strided interval's end up).
-            idx[2 + a] = span[a] == 1 ? interval(0, 1) : interval(0, g.dilation[a], span[a]);
+            idx[3 + a] = span[a] == 1 ? interval(0, 1) : interval(0, g.dilation[a], span[a]);
         }
         return idx;
-    }
-
-    /** Adds a [k..., C/groups, O] gradient (the ops' layout) into group {@code grp}'s rows of the [O, C/groups, k...] accumulator. */
-    private void addWeightGradient(INDArray dwAccum, INDArray dwg, int grp, int og) {
-        int cg = g.inChannels / g.groups;
-        INDArray ours = dwg.reshape(span[0], span[1], span[2], cg, og).permute(4, 3, 0, 1, 2);
-        if (spread) {
-            ours = ours.get(taps());
-        }
-        // Reshaped whole, then sliced: a view of the accumulator, never a copy.
-        INDArray all5 = dwAccum.reshape(dwAccum.size(0), cg, g.kernel[0], g.kernel[1], g.kernel[2]);
-        groupOf(all5, grp, og).addi(ours);
     }
 
     private void forEachGroup(IntConsumer body) {
