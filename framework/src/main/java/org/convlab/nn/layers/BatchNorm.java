@@ -1,14 +1,16 @@
 package org.convlab.nn.layers;
 
-import org.convlab.nn.SavedForBackward;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.convlab.nn.Checks;
 import org.convlab.nn.Layer;
 import org.convlab.nn.MemoryBudget;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.Recycler;
+import org.convlab.nn.SavedForBackward;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,7 +30,8 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
     public static final double DEFAULT_EPS = 1e-5;
     public static final double DEFAULT_MOMENTUM = 0.1;
 
-    private record Saved(long[] shape, double[] xHat, double[] invStd, double[] gamma, boolean training) {
+    private record Saved(long[] shape, INDArray input, double[] mean, double[] invStd, double[] gamma, boolean training,
+            INDArray output) {
     }
 
     private final int features;
@@ -44,6 +47,11 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
     private final INDArray runningVar;
     private final SavedForBackward<Saved> saved = new SavedForBackward<>(name());
     private boolean training = true;
+    private final Recycler arrays = new Recycler();
+    // Host copies reused from call to call: float[] for FLOAT, double[] for DOUBLE.
+    private Object hostIn;
+    private Object hostOut;
+    private Object hostGrad;
 
     BatchNorm(int features, double eps, double momentum, DataType dataType, int[] ranks, String layouts) {
         this.features = Checks.positive(name(), "features", features);
@@ -69,6 +77,13 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
         this.runningVar = Nd4j.ones(dataType, features);
     }
 
+    /**
+     * Channels run in parallel, each over its own slices of the arrays, summing its values in the
+     * same order (sample, then position) whatever the thread count; the sums, the statistics and
+     * every normalised value are computed in double, also for FLOAT data. Output and input gradient
+     * follow the {@link Recycler} aliasing rule; the input is read again in backward, so it must not
+     * change in between (as for every layer).
+     */
     @Override
     public INDArray forward(INDArray input) {
         long[] shape = input.shape();
@@ -77,20 +92,23 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
         int n = (int) shape[0];
         int area = HostArrays.product(shape, 2);
         int m = n * area;
-        double[] x = HostArrays.read(input);
-        double[] mean;
-        double[] var;
+        hostIn = HostArrays.readTyped(input, hostIn);
+        Object x = hostIn;
+        double[] mean = new double[features];
+        double[] var = new double[features];
         if (training) {
             if (m < 2) {
                 throw new IllegalArgumentException(name() + ": training needs more than one value per channel, got input shape "
                         + Arrays.toString(shape) + " (use eval mode for a single sample)");
             }
-            mean = channelMeans(x, n, area, null);
-            var = channelMeans(x, n, area, mean);
+            IntStream.range(0, features).parallel().forEach(c -> {
+                mean[c] = channelMean(x, n, area, c, Double.NaN);
+                var[c] = channelMean(x, n, area, c, mean[c]);
+            });
             updateRunningStatistics(mean, var, m);
         } else {
-            mean = HostArrays.read(runningMean);
-            var = HostArrays.read(runningVar);
+            System.arraycopy(HostArrays.read(runningMean), 0, mean, 0, features);
+            System.arraycopy(HostArrays.read(runningVar), 0, var, 0, features);
         }
         double[] invStd = new double[features];
         for (int c = 0; c < features; c++) {
@@ -98,37 +116,46 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
         }
         double[] gamma = HostArrays.read(weight.value());
         double[] beta = HostArrays.read(bias.value());
-        double[] xHat = new double[x.length];
-        double[] y = new double[x.length];
-        int i = 0;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < features; c++) {
-                for (int s = 0; s < area; s++, i++) {
-                    xHat[i] = (x[i] - mean[c]) * invStd[c];
-                    y[i] = gamma[c] * xHat[i] + beta[c];
+        hostOut = HostArrays.typedBuffer(dataType, n * features * area, hostOut);
+        Object y = hostOut;
+        IntStream.range(0, features).parallel().forEach(c -> {
+            for (int b = 0; b < n; b++) {
+                int base = (b * features + c) * area;
+                for (int i = base; i < base + area; i++) {
+                    double xHat = (value(x, i) - mean[c]) * invStd[c];
+                    set(y, i, gamma[c] * xHat + beta[c]);
                 }
             }
-        }
-        saved.push(new Saved(shape, xHat, invStd, gamma, training));
-        return HostArrays.write(y, dataType, shape);
+        });
+        INDArray out = HostArrays.writeTyped(y, arrays.output(dataType, shape));
+        saved.push(new Saved(shape, input, mean, invStd, gamma, training, out));
+        return out;
     }
 
-    /** Per-channel mean of x, or of (x - centre)^2 when centre is given (the biased variance). */
-    private double[] channelMeans(double[] x, int n, int area, double[] centre) {
-        double[] sum = new double[features];
-        int i = 0;
+    /** The mean over channel c of x, or of (x - centre)^2 when centre is a number (the biased variance). */
+    private double channelMean(Object x, int n, int area, int c, double centre) {
+        double sum = 0;
+        boolean squares = !Double.isNaN(centre);
         for (int b = 0; b < n; b++) {
-            for (int c = 0; c < features; c++) {
-                for (int s = 0; s < area; s++, i++) {
-                    double v = centre == null ? x[i] : x[i] - centre[c];
-                    sum[c] += centre == null ? v : v * v;
-                }
+            int base = (b * features + c) * area;
+            for (int i = base; i < base + area; i++) {
+                double v = squares ? value(x, i) - centre : value(x, i);
+                sum += squares ? v * v : v;
             }
         }
-        for (int c = 0; c < features; c++) {
-            sum[c] /= (double) n * area;
+        return sum / ((double) n * area);
+    }
+
+    private static double value(Object host, int i) {
+        return host instanceof float[] f ? f[i] : ((double[]) host)[i];
+    }
+
+    private static void set(Object host, int i, double v) {
+        if (host instanceof float[] f) {
+            f[i] = (float) v;
+        } else {
+            ((double[]) host)[i] = v;
         }
-        return sum;
     }
 
     private void updateRunningStatistics(double[] mean, double[] biasedVar, int m) {
@@ -147,7 +174,8 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
      * With {@code g = dy}, {@code dgamma = sum(g * xHat)}, {@code dbeta = sum(g)} per channel; in
      * training the batch statistics depend on x, so
      * {@code dx = gamma * invStd * (g - dbeta / M - xHat * dgamma / M)}; in evaluation
-     * {@code dx = gamma * invStd * g}.
+     * {@code dx = gamma * invStd * g}. {@code xHat} is recomputed from the saved input exactly as
+     * forward computed it.
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
@@ -157,34 +185,39 @@ public abstract sealed class BatchNorm implements Layer permits BatchNorm1d, Bat
         int n = (int) s.shape()[0];
         int area = HostArrays.product(s.shape(), 2);
         double m = (double) n * area;
-        double[] g = HostArrays.read(gradOutput);
-        double[] xHat = s.xHat();
+        hostIn = HostArrays.readTyped(s.input(), hostIn);
+        hostGrad = HostArrays.readTyped(gradOutput, hostGrad);
+        hostOut = HostArrays.typedBuffer(dataType, n * features * area, hostOut);
+        Object x = hostIn;
+        Object g = hostGrad;
+        Object dx = hostOut;
+        double[] mean = s.mean();
+        double[] invStd = s.invStd();
         double[] dGamma = new double[features];
         double[] dBeta = new double[features];
-        int i = 0;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < features; c++) {
-                for (int k = 0; k < area; k++, i++) {
-                    dGamma[c] += g[i] * xHat[i];
-                    dBeta[c] += g[i];
+        IntStream.range(0, features).parallel().forEach(c -> {
+            for (int b = 0; b < n; b++) {
+                int base = (b * features + c) * area;
+                for (int i = base; i < base + area; i++) {
+                    double gi = value(g, i);
+                    dGamma[c] += gi * ((value(x, i) - mean[c]) * invStd[c]);
+                    dBeta[c] += gi;
                 }
             }
-        }
-        double[] dx = new double[g.length];
-        i = 0;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < features; c++) {
-                double scale = s.gamma()[c] * s.invStd()[c];
-                for (int k = 0; k < area; k++, i++) {
-                    dx[i] = s.training()
-                            ? scale * (g[i] - dBeta[c] / m - xHat[i] * dGamma[c] / m)
-                            : scale * g[i];
+            double scale = s.gamma()[c] * invStd[c];
+            for (int b = 0; b < n; b++) {
+                int base = (b * features + c) * area;
+                for (int i = base; i < base + area; i++) {
+                    double xHat = (value(x, i) - mean[c]) * invStd[c];
+                    set(dx, i, s.training() ? scale * (value(g, i) - dBeta[c] / m - xHat * dGamma[c] / m)
+                            : scale * value(g, i));
                 }
             }
-        }
+        });
         weight.grad().addi(HostArrays.write(dGamma, dataType, features));
         bias.grad().addi(HostArrays.write(dBeta, dataType, features));
-        return HostArrays.write(dx, dataType, s.shape());
+        arrays.release(s.output());
+        return HostArrays.writeTyped(dx, arrays.gradient(dataType, s.shape(), gradOutput));
     }
 
     /** {@code weight} (gamma), then {@code bias} (beta). */

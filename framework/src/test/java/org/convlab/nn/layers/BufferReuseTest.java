@@ -39,6 +39,8 @@ class BufferReuseTest {
                 Arguments.of("Sigmoid", (Supplier<Layer>) Sigmoid::new, new long[] {2, 3, 4}),
                 Arguments.of("Linear", (Supplier<Layer>) () -> Linear.builder(4, 3).dataType(DataType.DOUBLE).seed(1)
                         .build(), new long[] {2, 4}),
+                Arguments.of("BatchNorm2d", (Supplier<Layer>) () -> new BatchNorm2d(3, DataType.DOUBLE),
+                        new long[] {2, 3, 4, 4}),
                 Arguments.of("Conv2d native", (Supplier<Layer>) () -> Conv2d.builder(3, 4, 3).padding(1).seed(1)
                         .dataType(DataType.DOUBLE).engine(EngineChoice.NATIVE).build(), new long[] {2, 3, 5, 5}),
                 Arguments.of("Conv2d lowered", (Supplier<Layer>) () -> Conv2d.builder(3, 4, 3).padding(1).seed(1)
