@@ -38,8 +38,9 @@ final class NativeConv implements ConvAlgorithm {
     /** The most extra multiplications a zero-inserted (spread) dilated kernel may cost. */
     static final double MAX_SPREAD = 3.0;
 
-    private final int[] convArgs;
-    private final int[] deconvArgs;
+    /** The convolution (conv2d / conv3dnew) and the transposed convolution (deconv2d / deconv3d) of the geometry. */
+    private final Pass convolution;
+    private final Pass transposed;
     /** Whether a dilated kernel goes to the ops spread out with zeros (FLOAT), and then its span per axis. */
     private final boolean spread;
     private final int[] span = new int[ConvGeometry.AXES];
@@ -62,8 +63,19 @@ final class NativeConv implements ConvAlgorithm {
             common[2 * axes + a] = g.padBegin[first + a];
             common[3 * axes + a] = spread ? 1 : g.dilation[first + a];
         }
-        this.deconvArgs = common;
-        this.convArgs = java.util.Arrays.copyOf(common, common.length + 1); // + weight format 0: [k..., iC, oC]
+        int[] convArgs = java.util.Arrays.copyOf(common, common.length + 1); // + weight format 0: [k..., iC, oC]
+        this.convolution = new Pass(volumetric ? "conv3dnew" : "conv2d", convArgs, g.inChannels, g.in, g.outChannels,
+                g.out);
+        this.transposed = new Pass(volumetric ? "deconv3d" : "deconv2d", common, g.outChannels, g.out, g.inChannels,
+                g.in);
+    }
+
+    /**
+     * One direction of the ops: which op and integer arguments, and the channels and spatial size of
+     * the array it reads and of the array it writes. The transposed convolution reads what the
+     * convolution writes; both take the kernel in the same layout (see the class comment).
+     */
+    private record Pass(String op, int[] args, int inChannels, int[] inSize, int outChannels, int[] outSize) {
     }
 
     /** Whether ND4J's ops compute this convolution correctly in {@code type} (see the class comment). */
@@ -88,82 +100,71 @@ final class NativeConv implements ConvAlgorithm {
 
     @Override
     public String name() {
-        String op = volumetric ? "conv3dnew" : "conv2d";
-        return "native " + op + (g.groups > 1 ? " x" + g.groups + " groups" : "") + (spread ? " (spread kernel)" : "");
+        return describe(convolution);
     }
 
     @Override
     public String transposedName() {
-        return "native " + (volumetric ? "deconv3d" : "deconv2d") + (g.groups > 1 ? " x" + g.groups + " groups" : "")
-                + (spread ? " (spread kernel)" : "");
+        return describe(transposed);
+    }
+
+    private String describe(Pass pass) {
+        return "native " + pass.op() + (g.groups > 1 ? " x" + g.groups + " groups" : "") + (spread ? " (spread kernel)" : "");
     }
 
     @Override
     public INDArray forward(INDArray x, INDArray w, INDArray bias, INDArray y) {
-        INDArray xs = spatial(x, g.inChannels, g.in);
-        INDArray ys = spatial(y, g.outChannels, g.out);
-        INDArray weights = opWeights(w);
-        int og = g.outChannels / g.groups;
-        int cg = g.inChannels / g.groups;
-        forEachGroup(grp -> {
-            INDArray wg = kernelOf(weights, grp);
-            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, cg), wg}
-                    : new INDArray[] {channels(xs, grp, cg), wg, groupOf(bias, grp, og)};
-            exec(volumetric ? "conv3dnew" : "conv2d", in, new INDArray[] {channels(ys, grp, og)}, convArgs);
-        });
-        return y;
+        return run(convolution, x, w, bias, y);
     }
 
     @Override
     public void backward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum, INDArray dx) {
-        INDArray xs = spatial(x, g.inChannels, g.in);
-        INDArray dys = spatial(dy, g.outChannels, g.out);
-        INDArray dxs = dx != null ? spatial(dx, g.inChannels, g.in) : unwantedInputGradient(xs);
-        Gradients grads = new Gradients(w != null ? w : dwAccum, dbAccum != null, g.outChannels);
-        int og = g.outChannels / g.groups;
-        int cg = g.inChannels / g.groups;
-        forEachGroup(grp -> {
-            INDArray wg = kernelOf(grads.weights, grp);
-            INDArray[] in = dbAccum != null
-                    ? new INDArray[] {channels(xs, grp, cg), wg, groupOf(grads.zeroBias, grp, og), channels(dys, grp, og)}
-                    : new INDArray[] {channels(xs, grp, cg), wg, channels(dys, grp, og)};
-            exec(volumetric ? "conv3dnew_bp" : "conv2d_bp", in, grads.outputs(grp, og, channels(dxs, grp, cg)), convArgs);
-        });
-        grads.addInto(dwAccum, dbAccum);
+        runBackward(convolution, x, w, dy, dwAccum, dbAccum, dx);
     }
 
     @Override
     public INDArray transposedForward(INDArray x, INDArray w, INDArray bias, INDArray y) {
-        INDArray xs = spatial(x, g.outChannels, g.out);
-        INDArray ys = spatial(y, g.inChannels, g.in);
-        INDArray weights = opWeights(w);
-        int og = g.outChannels / g.groups;
-        int cg = g.inChannels / g.groups;
-        forEachGroup(grp -> {
-            INDArray wg = kernelOf(weights, grp);
-            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, og), wg}
-                    : new INDArray[] {channels(xs, grp, og), wg, groupOf(bias, grp, cg)};
-            exec(volumetric ? "deconv3d" : "deconv2d", in, new INDArray[] {channels(ys, grp, cg)}, deconvArgs);
-        });
-        return y;
+        return run(transposed, x, w, bias, y);
     }
 
     @Override
     public void transposedBackward(INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
             INDArray dx) {
-        INDArray xs = spatial(x, g.outChannels, g.out);
-        INDArray dys = spatial(dy, g.inChannels, g.in);
-        INDArray dxs = dx != null ? spatial(dx, g.outChannels, g.out) : unwantedInputGradient(xs);
-        Gradients grads = new Gradients(w != null ? w : dwAccum, dbAccum != null, g.inChannels);
-        int og = g.outChannels / g.groups;
-        int cg = g.inChannels / g.groups;
+        runBackward(transposed, x, w, dy, dwAccum, dbAccum, dx);
+    }
+
+    /** Writes the op of {@code pass} on {@code x} into {@code y}: one call per group on channel views. */
+    private INDArray run(Pass pass, INDArray x, INDArray w, INDArray bias, INDArray y) {
+        INDArray xs = spatial(x, pass.inChannels(), pass.inSize());
+        INDArray ys = spatial(y, pass.outChannels(), pass.outSize());
+        INDArray weights = opWeights(w);
+        int inPerGroup = pass.inChannels() / g.groups;
+        int outPerGroup = pass.outChannels() / g.groups;
+        forEachGroup(grp -> {
+            INDArray wg = kernelOf(weights, grp);
+            INDArray[] in = bias == null ? new INDArray[] {channels(xs, grp, inPerGroup), wg}
+                    : new INDArray[] {channels(xs, grp, inPerGroup), wg, groupOf(bias, grp, outPerGroup)};
+            exec(pass.op(), in, new INDArray[] {channels(ys, grp, outPerGroup)}, pass.args());
+        });
+        return y;
+    }
+
+    /** The backward pass of {@code pass}'s op (its _bp op), the arguments as in {@link ConvAlgorithm#backward}. */
+    private void runBackward(Pass pass, INDArray x, INDArray w, INDArray dy, INDArray dwAccum, INDArray dbAccum,
+            INDArray dx) {
+        INDArray xs = spatial(x, pass.inChannels(), pass.inSize());
+        INDArray dys = spatial(dy, pass.outChannels(), pass.outSize());
+        INDArray dxs = dx != null ? spatial(dx, pass.inChannels(), pass.inSize()) : unwantedInputGradient(xs);
+        Gradients grads = new Gradients(w != null ? w : dwAccum, dbAccum != null, pass.outChannels());
+        int inPerGroup = pass.inChannels() / g.groups;
+        int outPerGroup = pass.outChannels() / g.groups;
         forEachGroup(grp -> {
             INDArray wg = kernelOf(grads.weights, grp);
             INDArray[] in = dbAccum != null
-                    ? new INDArray[] {channels(xs, grp, og), wg, groupOf(grads.zeroBias, grp, cg), channels(dys, grp, cg)}
-                    : new INDArray[] {channels(xs, grp, og), wg, channels(dys, grp, cg)};
-            exec(volumetric ? "deconv3d_bp" : "deconv2d_bp", in, grads.outputs(grp, cg, channels(dxs, grp, og)),
-                    deconvArgs);
+                    ? new INDArray[] {channels(xs, grp, inPerGroup), wg, groupOf(grads.zeroBias, grp, outPerGroup),
+                        channels(dys, grp, outPerGroup)}
+                    : new INDArray[] {channels(xs, grp, inPerGroup), wg, channels(dys, grp, outPerGroup)};
+            exec(pass.op() + "_bp", in, grads.outputs(grp, outPerGroup, channels(dxs, grp, inPerGroup)), pass.args());
         });
         grads.addInto(dwAccum, dbAccum);
     }
